@@ -1,0 +1,29 @@
+import type { ParseArgsConfig } from "node:util";
+import type { IsoDate } from "../domain/isoDate.js";
+
+/** Where a command writes, and the date it takes for "today". */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  today: IsoDate;
+  /** The events folder used when `--events` is not given. */
+  defaultEventsDir: string;
+}
+
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+export interface CommandInput {
+  positionals: string[];
+  values: OptionValues;
+}
+
+/** One subcommand of the CLI: its flags, its help text, and what it does. Returns the exit code. */
+export interface Command {
+  name: string;
+  summary: string;
+  /** The help text: usage line, flags, an example. */
+  help: string;
+  options: NonNullable<ParseArgsConfig["options"]>;
+  positionals: { min: number; max: number };
+  run(input: CommandInput, io: CliIo): number;
+}

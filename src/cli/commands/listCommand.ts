@@ -1,0 +1,62 @@
+import { listStreams } from "../../query/companyQueries.js";
+import type { StreamStatus } from "../../query/streamStatus.js";
+import type { CliIo, Command, OptionValues } from "../command.js";
+import { formatTable, yesNo } from "../formatTable.js";
+import { loadTimelines } from "../loadTimelines.js";
+import { dateOption, statusOption, stringOption } from "../optionValues.js";
+import { statusJson } from "../statusJson.js";
+
+export const listCommand: Command = {
+  name: "list",
+  summary: "every stream's status on a date, filtered by status or program",
+  help: `Usage: designations list [--at YYYY-MM-DD] [--status S] [--program P] [--json] [--events DIR]
+
+  --at D        the date (default: today)
+  --status S    only streams with this status: unlisted, listed, challenged, enjoined, settled,
+                vacated or delisted
+  --program P   only streams on this program
+  --json        {"at", "streams": [{"company", "program", "status", "enforceable", "since", "event"}]}
+  --events DIR  the events folder (default: the repository's events/)
+
+Example: designations list --at 2021-04-01 --status enjoined`,
+  options: {
+    at: { type: "string" },
+    status: { type: "string" },
+    program: { type: "string" },
+    json: { type: "boolean" },
+  },
+  positionals: { min: 0, max: 0 },
+  run({ values }, io) {
+    const at = dateOption(values, "at", io.today);
+    const streams = listFor(values, io, at);
+    if (values.json) {
+      io.out(
+        JSON.stringify({
+          at,
+          streams: streams.map((s) => ({ company: s.company, ...statusJson(s) })),
+        }),
+      );
+      return 0;
+    }
+    io.out(`Status on ${at}\n${listTable(streams)}`);
+    return 0;
+  },
+};
+
+function listFor(values: OptionValues, io: CliIo, at: string): StreamStatus[] {
+  const filter = { status: statusOption(values), program: stringOption(values, "program") };
+  return listStreams(loadTimelines(values, io), at, filter);
+}
+
+/** The table `list` prints, also the overview of `designations` with no command. */
+export function listTable(streams: readonly StreamStatus[]): string {
+  if (streams.length === 0) return "(no streams)";
+  const rows = streams.map((s) => [
+    s.company,
+    s.program,
+    s.status,
+    yesNo(s.enforceable),
+    s.since ?? "-",
+  ]);
+  return formatTable(["company", "program", "status", "enforceable", "since"], rows);
+}

@@ -1,0 +1,75 @@
+import { formatLogIssue } from "../../log/logError.js";
+import { readLog } from "../../log/readLog.js";
+import { UnknownCompanyError } from "../../query/queryErrors.js";
+import { replayLog } from "../../replay/replayLog.js";
+import type { Step, Timeline } from "../../replay/timeline.js";
+import type { Command } from "../command.js";
+import { formatTable, yesNo } from "../formatTable.js";
+import { eventsDirOf } from "../loadTimelines.js";
+
+export const replayCommand: Command = {
+  name: "replay",
+  summary: "replay the log (or one company) and print every transition in date order",
+  help: `Usage: designations replay [<company>] [--json] [--events DIR]
+
+Folds every stream through the lifecycle machine and prints each event in date order: date,
+stream, event type, status before -> after, enforceable before -> after. A stream whose history
+the machine rejects is reported with its file and line, and the exit code is 1.
+
+  --json        {"steps": [...], "problems": [...]}
+  --events DIR  the events folder (default: the repository's events/)
+
+Example: designations replay xiaomi`,
+  options: { json: { type: "boolean" } },
+  positionals: { min: 0, max: 1 },
+  run({ positionals, values }, io) {
+    const company = positionals[0];
+    const log = readLog(eventsDirOf(values, io));
+    const streams = log.streams.filter((s) => company === undefined || s.company === company);
+    if (company !== undefined && streams.length === 0) {
+      throw new UnknownCompanyError(
+        company,
+        [...new Set(log.streams.map((s) => s.company))].sort(),
+      );
+    }
+    const { timelines, problems } = replayLog({ ...log, streams });
+    const steps = stepsInDateOrder(timelines);
+    if (values.json) {
+      io.out(JSON.stringify({ steps: steps.map(stepJson), problems }));
+    } else {
+      io.out(steps.length === 0 ? "(no events)" : stepsTable(steps));
+    }
+    for (const problem of problems) io.err(formatLogIssue(problem));
+    return problems.length === 0 ? 0 : 1;
+  },
+};
+
+function stepsInDateOrder(timelines: readonly Timeline[]): Step[] {
+  // Each timeline's steps are already in (effective, seq) order; the sort is stable.
+  return timelines
+    .flatMap((timeline) => timeline.steps)
+    .sort((a, b) =>
+      a.event.effective < b.event.effective ? -1 : a.event.effective > b.event.effective ? 1 : 0,
+    );
+}
+
+function stepJson({ event, before, after }: Step) {
+  return {
+    date: event.effective,
+    stream: event.stream,
+    event: { id: event.id, type: event.type, effective: event.effective },
+    before: { status: before.status, enforceable: before.enforceable },
+    after: { status: after.status, enforceable: after.enforceable },
+  };
+}
+
+function stepsTable(steps: readonly Step[]): string {
+  const rows = steps.map(({ event, before, after }) => [
+    event.effective,
+    event.stream,
+    event.type,
+    `${before.status} -> ${after.status}`,
+    `${yesNo(before.enforceable)} -> ${yesNo(after.enforceable)}`,
+  ]);
+  return formatTable(["date", "stream", "event", "status", "enforceable"], rows);
+}

@@ -1,0 +1,66 @@
+import { companyTimelines } from "../../query/companyQueries.js";
+import type { Interval, Timeline } from "../../replay/timeline.js";
+import type { Command } from "../command.js";
+import { formatTable, yesNo } from "../formatTable.js";
+import { loadTimelines } from "../loadTimelines.js";
+import { stringOption } from "../optionValues.js";
+
+export const timelineCommand: Command = {
+  name: "timeline",
+  summary: "a company's intervals of status, [from, to), on each of its programs",
+  help: `Usage: designations timeline <company> [--program P] [--json] [--events DIR]
+
+Every stretch of days with one status: from (inclusive), to (exclusive, "..." while it lasts),
+status, enforceable, and the event that opened it. Before the first interval: unlisted.
+
+  --program P   only this program
+  --json        {"company", "streams": [{"program", "intervals": [...]}]}
+  --events DIR  the events folder (default: the repository's events/)
+
+Example: designations timeline xiaomi`,
+  options: {
+    program: { type: "string" },
+    json: { type: "boolean" },
+  },
+  positionals: { min: 1, max: 1 },
+  run({ positionals, values }, io) {
+    const company = positionals[0] as string;
+    const timelines = companyTimelines(
+      loadTimelines(values, io),
+      company,
+      stringOption(values, "program"),
+    );
+    if (values.json) {
+      io.out(JSON.stringify({ company, streams: timelines.map(timelineJson) }));
+      return 0;
+    }
+    io.out(timelines.map(timelineText).join("\n\n"));
+    return 0;
+  },
+};
+
+function timelineJson(timeline: Timeline) {
+  return {
+    program: timeline.program,
+    intervals: timeline.intervals.map((interval: Interval) => ({
+      from: interval.from,
+      to: interval.to,
+      status: interval.status,
+      enforceable: interval.enforceable,
+      event: interval.event,
+    })),
+  };
+}
+
+function timelineText(timeline: Timeline): string {
+  const first = timeline.intervals[0];
+  const rows = timeline.intervals.map((interval) => [
+    interval.from,
+    interval.to ?? "...",
+    interval.status,
+    yesNo(interval.enforceable),
+    `${interval.event.type} ${interval.event.id}`,
+  ]);
+  rows.unshift(["...", first?.from ?? "...", "unlisted", "no", "-"]);
+  return `${timeline.stream}\n${formatTable(["from", "to", "status", "enforceable", "opened by"], rows)}`;
+}

@@ -1,0 +1,28 @@
+/**
+ * Rows as aligned columns separated by two spaces, the header first.
+ *
+ * @example
+ * formatTable(["program", "status"], [["dod-1237", "enjoined"]]);
+ * // "program   status\ndod-1237  enjoined"
+ */
+export function formatTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, column) =>
+    Math.max(...all.map((row) => (row[column] ?? "").length)),
+  );
+  return all
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+export function yesNo(value: boolean): string {
+  return value ? "yes" : "no";
+}

@@ -1,0 +1,116 @@
+import { parseArgs } from "node:util";
+import { LogError } from "../log/logError.js";
+import { UnknownCompanyError, UnknownProgramError } from "../query/queryErrors.js";
+import type { CliIo, Command, CommandInput } from "./command.js";
+import { listCommand } from "./commands/listCommand.js";
+import { overviewCommand } from "./commands/overviewCommand.js";
+import { replayCommand } from "./commands/replayCommand.js";
+import { statusCommand } from "./commands/statusCommand.js";
+import { timelineCommand } from "./commands/timelineCommand.js";
+import { UsageError } from "./usageError.js";
+
+export const COMMANDS: readonly Command[] = [
+  statusCommand,
+  timelineCommand,
+  listCommand,
+  replayCommand,
+];
+
+const COMMON_OPTIONS = {
+  events: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** Exit codes: 0 fine, 1 bad data or an unknown company or program, 2 bad usage. */
+export const EXIT = { ok: 0, badData: 1, usage: 2 } as const;
+
+/**
+ * Runs one command line (without `node` and the script) and returns its exit code. Never exits
+ * the process and never throws for bad input: messages go to `io.err`.
+ *
+ * @example
+ * runCli(["status", "xiaomi", "--at", "2021-04-01"], io); // 0, and io.out got the answer
+ */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const [first, ...rest] = argv;
+  if (first === "--help" || first === "-h" || first === "help") {
+    io.out(generalHelp());
+    return EXIT.ok;
+  }
+  const named = COMMANDS.find((command) => command.name === first);
+  const command = named ?? overviewCommand;
+  const args = named ? rest : [...argv];
+  try {
+    if (!named && first !== undefined && !first.startsWith("-")) {
+      throw new UsageError(`unknown command "${first}"`);
+    }
+    const input = parseInput(command, args);
+    if (input.values.help) {
+      io.out(command === overviewCommand ? generalHelp() : command.help);
+      return EXIT.ok;
+    }
+    return command.run(input, io);
+  } catch (error) {
+    return report(error, command, io);
+  }
+}
+
+function parseInput(command: Command, args: string[]): CommandInput {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { ...COMMON_OPTIONS, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const values = parsed.values as CommandInput["values"];
+  if (values.help) return { positionals: parsed.positionals, values };
+  const { min, max } = command.positionals;
+  const count = parsed.positionals.length;
+  if (count < min) throw new UsageError(`missing argument: ${command.help.split("\n")[0]}`);
+  if (count > max) throw new UsageError(`unexpected argument "${parsed.positionals[max]}"`);
+  return { positionals: parsed.positionals, values };
+}
+
+function report(error: unknown, command: Command, io: CliIo): number {
+  if (error instanceof UsageError) {
+    const helpCommand =
+      command === overviewCommand ? "designations --help" : `designations ${command.name} --help`;
+    io.err(`error: ${error.message}\nRun ${helpCommand} for usage.`);
+    return EXIT.usage;
+  }
+  if (error instanceof LogError) {
+    io.err(`error: the log has ${plural(error.issues.length, "problem")}:\n${error.message}`);
+    return EXIT.badData;
+  }
+  if (error instanceof UnknownCompanyError || error instanceof UnknownProgramError) {
+    io.err(`error: ${error.message}`);
+    return EXIT.badData;
+  }
+  throw error;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return `designations: what was a company's legal status on a given date, and why?
+
+Usage: designations <command> [options]
+       designations            every tracked stream's status today
+
+Commands:
+${lines.join("\n")}
+
+Every command takes --events DIR (default: the repository's events/) and --help.
+Exit codes: 0 fine, 1 bad data or unknown company, 2 bad usage.
+
+Example: designations status xiaomi --at 2021-04-01`;
+}

@@ -1,0 +1,134 @@
+import { z } from "zod";
+import { isoDateProblem } from "./isoDate.js";
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A calendar date `YYYY-MM-DD` that exists (2021-02-30 does not). */
+export const IsoDateSchema = z.iso.date({
+  error: (issue) => isoDateProblem(String(issue.input)) ?? "not a valid date",
+});
+
+/** A company or program id: a lowercase slug such as `xiaomi` or `dod-1237`. */
+export const SlugSchema = z
+  .string()
+  .regex(SLUG, { error: "must be a lowercase slug such as xiaomi or dod-1237" });
+
+/** `<company>/<program>`, e.g. `xiaomi/dod-1237`. */
+export const StreamIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: "must be <company>/<program>, e.g. xiaomi/dod-1237",
+  });
+
+const NonEmpty = z.string().trim().min(1, { error: "must not be empty" });
+
+export const SourceSchema = z.strictObject({
+  publisher: NonEmpty,
+  title: NonEmpty,
+  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+});
+
+/** Fields shared by every event's `data`. */
+const described = {
+  /** What happened, in the log's own words. */
+  description: NonEmpty,
+};
+
+/** Where a court event happened. A court is required; docket and judge are often unknown. */
+const inCourt = {
+  court: NonEmpty,
+  docket: NonEmpty.optional(),
+  judge: NonEmpty.optional(),
+  /** The filing or order, e.g. "Mem. Op., ECF No. 21". */
+  document: NonEmpty.optional(),
+};
+
+const ListingData = z.strictObject({
+  ...described,
+  /** The agency that acted, e.g. "Department of Defense". */
+  authority: NonEmpty.optional(),
+  /** The name the list used, when it differs from the company's own. */
+  listedAs: NonEmpty.optional(),
+});
+
+const CourtData = z.strictObject({ ...described, ...inCourt });
+
+export const NOTE_SUBJECTS = [
+  "hearing",
+  "motion",
+  "amended-complaint",
+  "filing",
+  "guidance",
+  "deadline",
+  "announcement",
+  "other",
+] as const;
+
+const NotedData = z.strictObject({
+  ...described,
+  subject: z.enum(NOTE_SUBJECTS),
+  court: NonEmpty.optional(),
+  docket: NonEmpty.optional(),
+  judge: NonEmpty.optional(),
+  document: NonEmpty.optional(),
+});
+
+const EventIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "must be letters, digits, '.', '_' or '-'" });
+
+const CorrectedData = z.strictObject({
+  ...described,
+  corrects: EventIdSchema,
+  /** The corrected effective date, when the date was wrong. */
+  effective: IsoDateSchema.optional(),
+  precision: z.enum(["day", "month"]).optional(),
+  /** Fields of the corrected event's `data` to replace. */
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+const RetractedData = z.strictObject({ ...described, retracts: EventIdSchema });
+
+const envelope = {
+  id: EventIdSchema,
+  stream: StreamIdSchema,
+  seq: z.int().positive(),
+  effective: IsoDateSchema,
+  known: IsoDateSchema.optional(),
+  precision: z.enum(["day", "month"]).optional(),
+  recorded: z.iso.datetime({ error: "must be an ISO 8601 UTC instant, e.g. 2026-11-23T10:00:00Z" }),
+  sources: z.array(SourceSchema).min(1, { error: "every event needs at least one source" }),
+  confidence: z.enum(["high", "medium", "low"]),
+};
+
+function eventOf<T extends string, D extends z.ZodType>(type: T, data: D) {
+  return z.strictObject({ ...envelope, type: z.literal(type), data });
+}
+
+/** One line of the log: an event of any type, with its envelope. */
+export const DesignationEventSchema = z.discriminatedUnion("type", [
+  eventOf("Listed", ListingData),
+  eventOf("Relisted", ListingData),
+  eventOf("Delisted", ListingData),
+  eventOf("ChallengeFiled", CourtData),
+  eventOf("InjunctionGranted", CourtData),
+  eventOf("InjunctionDenied", CourtData),
+  eventOf("InjunctionLifted", CourtData),
+  eventOf("SettlementReached", CourtData),
+  eventOf("DesignationVacated", CourtData),
+  eventOf("JudgmentForGovernment", CourtData),
+  eventOf("ChallengeDismissed", CourtData),
+  eventOf("AppealFiled", CourtData),
+  eventOf("Noted", NotedData),
+  eventOf("Corrected", CorrectedData),
+  eventOf("Retracted", RetractedData),
+]);
+
+export type DesignationEvent = z.infer<typeof DesignationEventSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Confidence = DesignationEvent["confidence"];
+export type Precision = NonNullable<DesignationEvent["precision"]>;
+export type CorrectedEvent = Extract<DesignationEvent, { type: "Corrected" }>;
+export type RetractedEvent = Extract<DesignationEvent, { type: "Retracted" }>;
+/** An event that describes the world (not a correction of another event). */
+export type FactEvent = Exclude<DesignationEvent, CorrectedEvent | RetractedEvent>;

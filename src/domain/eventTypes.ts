@@ -1,0 +1,36 @@
+/** Events that move the lifecycle machine, in the order of the transition table. */
+export const LIFECYCLE_EVENT_TYPES = [
+  "Listed",
+  "Relisted",
+  "Delisted",
+  "ChallengeFiled",
+  "InjunctionGranted",
+  "InjunctionDenied",
+  "InjunctionLifted",
+  "SettlementReached",
+  "DesignationVacated",
+  "JudgmentForGovernment",
+  "ChallengeDismissed",
+  "AppealFiled",
+  "Noted",
+] as const;
+
+/** Events that fix an earlier event of the same stream instead of describing the world. */
+export const CORRECTION_EVENT_TYPES = ["Corrected", "Retracted"] as const;
+
+export const EVENT_TYPES = [...LIFECYCLE_EVENT_TYPES, ...CORRECTION_EVENT_TYPES] as const;
+
+export type LifecycleEventType = (typeof LIFECYCLE_EVENT_TYPES)[number];
+export type CorrectionEventType = (typeof CORRECTION_EVENT_TYPES)[number];
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * True for the event types the lifecycle machine folds.
+ *
+ * @example
+ * isLifecycleEventType("Listed"); // true
+ * isLifecycleEventType("Corrected"); // false
+ */
+export function isLifecycleEventType(type: string): type is LifecycleEventType {
+  return (LIFECYCLE_EVENT_TYPES as readonly string[]).includes(type);
+}

@@ -1,0 +1,51 @@
+/**
+ * Legal dates are calendar dates written `YYYY-MM-DD` and compared as strings.
+ * They are never turned into a JS `Date`, which would read them as UTC midnight
+ * and show the day before in any zone west of Greenwich.
+ */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * True when `text` is a `YYYY-MM-DD` date that exists in the Gregorian calendar.
+ *
+ * @example
+ * isIsoDate("2021-05-25"); // true
+ * isIsoDate("2021-02-30"); // false
+ */
+export function isIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/**
+ * Why `text` is not a valid date, or `undefined` when it is one.
+ *
+ * @example
+ * isoDateProblem("2021-02-30"); // '"2021-02-30" is not a real calendar date'
+ */
+export function isoDateProblem(text: string): string | undefined {
+  if (!ISO_DATE.test(text)) return `"${text}" is not a date of the form YYYY-MM-DD`;
+  if (!isIsoDate(text)) return `"${text}" is not a real calendar date`;
+  return undefined;
+}
+
+/**
+ * The number of days in a month of the Gregorian calendar.
+ *
+ * @example
+ * daysInMonth(2024, 2); // 29
+ */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}

@@ -1,0 +1,16 @@
+import type { IsoDate } from "../domain/isoDate.js";
+import type { HeadlineStatus } from "../domain/lifecycleState.js";
+import type { EventRef } from "../replay/timeline.js";
+
+/** A stream's status on a date, and why: since when, opened by which event. */
+export interface StreamStatus {
+  stream: string;
+  company: string;
+  program: string;
+  at: IsoDate;
+  status: HeadlineStatus;
+  enforceable: boolean;
+  /** The day the status began; `null` for a stream still unlisted on that date. */
+  since: IsoDate | null;
+  event: EventRef | null;
+}

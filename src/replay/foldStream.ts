@@ -1,0 +1,75 @@
+import type { FactEvent } from "../domain/eventSchema.js";
+import { InvalidHistoryError } from "../domain/invalidHistoryError.js";
+import { headlineStatus, isEnforceable, lifecycleStateOf } from "../domain/lifecycleState.js";
+import {
+  initialLifecycleSnapshot,
+  type LifecycleSnapshot,
+  nextLifecycleSnapshot,
+} from "../domain/lifecycleStep.js";
+import { eventRef, type Interval, type Step, type StepState, type Timeline } from "./timeline.js";
+
+/**
+ * Folds a stream's facts through the lifecycle machine, in (effective, seq) order, into its
+ * timeline. Same-day events apply in seq order and only the day's last state opens an interval.
+ * Throws `InvalidHistoryError` at the first event the machine does not accept.
+ *
+ * @example
+ * const timeline = foldStream("xiaomi/dod-1237", events);
+ * timeline.intervals[0]; // { from: "2021-01-14", to: "2021-01-29", status: "listed", enforceable: true, ... }
+ */
+export function foldStream(stream: string, events: readonly FactEvent[]): Timeline {
+  const [company = "", program = ""] = stream.split("/");
+  const ordered = [...events].sort(byEffectiveThenSeq);
+  const intervals: Interval[] = [];
+  const steps: Step[] = [];
+  let snapshot = initialLifecycleSnapshot();
+  let before = stepStateOf(snapshot);
+  for (const event of ordered) {
+    const next = nextLifecycleSnapshot(snapshot, event.type);
+    if (next === undefined) {
+      throw new InvalidHistoryError(stream, event.id, event.type, event.effective, before.state);
+    }
+    snapshot = next;
+    const after = stepStateOf(snapshot);
+    steps.push({ event, before, after });
+    openInterval(intervals, after, event);
+    before = after;
+  }
+  return { stream, company, program, intervals, steps };
+}
+
+const UNLISTED = { status: "unlisted", enforceable: false } as const;
+
+function openInterval(intervals: Interval[], after: StepState, event: FactEvent): void {
+  const same = (interval: Pick<Interval, "status" | "enforceable"> = UNLISTED) =>
+    interval.status === after.status && interval.enforceable === after.enforceable;
+  if (same(intervals.at(-1))) return;
+  if (intervals.at(-1)?.from === event.effective) {
+    // The state an earlier event of the same day opened lasted no whole day.
+    intervals.pop();
+    const previous = intervals.at(-1);
+    if (same(previous)) {
+      if (previous !== undefined) previous.to = null;
+      return;
+    }
+  }
+  const previous = intervals.at(-1);
+  if (previous !== undefined) previous.to = event.effective;
+  intervals.push({
+    from: event.effective,
+    to: null,
+    status: after.status,
+    enforceable: after.enforceable,
+    event: eventRef(event),
+  });
+}
+
+function stepStateOf(snapshot: LifecycleSnapshot): StepState {
+  const state = lifecycleStateOf(snapshot.value);
+  return { state, status: headlineStatus(state), enforceable: isEnforceable(state) };
+}
+
+function byEffectiveThenSeq(a: FactEvent, b: FactEvent): number {
+  if (a.effective !== b.effective) return a.effective < b.effective ? -1 : 1;
+  return a.seq - b.seq;
+}

@@ -1,0 +1,60 @@
+import { InvalidHistoryError } from "../domain/invalidHistoryError.js";
+import { LogError, type LogIssue } from "../log/logError.js";
+import type { Log, StreamLog } from "../log/streamLog.js";
+import { applyCorrections, CorrectionError } from "./applyCorrections.js";
+import { foldStream } from "./foldStream.js";
+import type { Timeline } from "./timeline.js";
+
+/** Every stream's timeline, and a problem for each stream whose history is invalid. */
+export interface Replay {
+  timelines: Timeline[];
+  problems: LogIssue[];
+}
+
+/**
+ * Replays every stream of the log. A stream with an invalid history yields no timeline and one
+ * problem naming its file and line; the other streams are replayed all the same.
+ *
+ * @example
+ * const { timelines, problems } = replayLog(readLog("events"));
+ */
+export function replayLog(log: Log): Replay {
+  const timelines: Timeline[] = [];
+  const problems: LogIssue[] = [];
+  for (const stream of log.streams) {
+    try {
+      timelines.push(replayStream(stream));
+    } catch (error) {
+      problems.push(problemOf(stream, error));
+    }
+  }
+  return { timelines, problems };
+}
+
+/**
+ * Like `replayLog`, but any invalid history is an error: answers come only from a log that
+ * replays whole.
+ *
+ * @example
+ * const timelines = replayLogStrict(readLog("events")); // throws LogError on invalid history
+ */
+export function replayLogStrict(log: Log): Timeline[] {
+  const { timelines, problems } = replayLog(log);
+  if (problems.length > 0) throw new LogError(problems);
+  return timelines;
+}
+
+/** Folds one stream, with its corrections applied. */
+export function replayStream(stream: StreamLog): Timeline {
+  const facts = applyCorrections(stream.entries.map((entry) => entry.event));
+  return foldStream(stream.stream, facts);
+}
+
+function problemOf(stream: StreamLog, error: unknown): LogIssue {
+  if (error instanceof InvalidHistoryError || error instanceof CorrectionError) {
+    const line = stream.entries.find((entry) => entry.event.id === error.eventId)?.line;
+    const field = error instanceof InvalidHistoryError ? "type" : "data";
+    return { file: stream.file, line, field, message: error.message };
+  }
+  throw error;
+}

@@ -1,0 +1,50 @@
+import type { FactEvent } from "../domain/eventSchema.js";
+import type { EventType } from "../domain/eventTypes.js";
+import type { IsoDate } from "../domain/isoDate.js";
+import type { HeadlineStatus, LifecycleState } from "../domain/lifecycleState.js";
+
+/** Enough of an event to name it in an answer. */
+export interface EventRef {
+  id: string;
+  type: EventType;
+  effective: IsoDate;
+}
+
+/** A stretch `[from, to)` of days with one headline status; `to: null` while it lasts. */
+export interface Interval {
+  from: IsoDate;
+  to: IsoDate | null;
+  status: HeadlineStatus;
+  enforceable: boolean;
+  /** The event that opened it (the last one of its day, when several fall on one day). */
+  event: EventRef;
+}
+
+export interface StepState {
+  state: LifecycleState;
+  status: HeadlineStatus;
+  enforceable: boolean;
+}
+
+/** One event folded through the machine, with the state before and after it. */
+export interface Step {
+  event: FactEvent;
+  before: StepState;
+  after: StepState;
+}
+
+/**
+ * A stream's history: its intervals sorted by `from` (before the first one the stream is
+ * unlisted) and every step of the fold in (effective, seq) order.
+ */
+export interface Timeline {
+  stream: string;
+  company: string;
+  program: string;
+  intervals: Interval[];
+  steps: Step[];
+}
+
+export function eventRef(event: FactEvent): EventRef {
+  return { id: event.id, type: event.type, effective: event.effective };
+}
