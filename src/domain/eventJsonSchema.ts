@@ -17,3 +17,8 @@ export function eventJsonSchema(): Record<string, unknown> {
       "One line of events/<program>/<company>.jsonl: a dated, sourced fact about a company's designation or the litigation against it.",
   };
 }
+
+/** The text of `events/schema.json`, as `npm run schema` writes it. */
+export function eventJsonSchemaText(): string {
+  return `${JSON.stringify(eventJsonSchema(), null, 2)}\n`;
+}

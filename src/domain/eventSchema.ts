@@ -90,15 +90,33 @@ const CorrectedData = z.strictObject({
 const RetractedData = z.strictObject({ ...described, retracts: EventIdSchema });
 
 const envelope = {
-  id: EventIdSchema,
-  stream: StreamIdSchema,
-  seq: z.int().positive(),
-  effective: IsoDateSchema,
-  known: IsoDateSchema.optional(),
-  precision: z.enum(["day", "month"]).optional(),
-  recorded: z.iso.datetime({ error: "must be an ISO 8601 UTC instant, e.g. 2026-11-23T10:00:00Z" }),
-  sources: z.array(SourceSchema).min(1, { error: "every event needs at least one source" }),
-  confidence: z.enum(["high", "medium", "low"]),
+  id: EventIdSchema.meta({ description: "Unique across the whole log." }),
+  stream: StreamIdSchema.meta({ description: "<company>/<program>; must match the file's path." }),
+  seq: z
+    .int()
+    .positive()
+    .meta({ description: "Position in the stream's file: 1, 2, 3, ... in line order." }),
+  effective: IsoDateSchema.meta({
+    description:
+      "The calendar date the fact took legal effect (in the court's or agency's own zone).",
+  }),
+  known: IsoDateSchema.optional().meta({
+    description: "The date the fact became public; defaults to effective.",
+  }),
+  precision: z
+    .enum(["day", "month"])
+    .optional()
+    .meta({ description: "month: only the month of effective is known (written as its 1st)." }),
+  recorded: z.iso
+    .datetime({ error: "must be an ISO 8601 UTC instant, e.g. 2026-11-23T10:00:00Z" })
+    .meta({ description: "The instant the log accepted the event." }),
+  sources: z
+    .array(SourceSchema)
+    .min(1, { error: "every event needs at least one source" })
+    .meta({ description: "Where the fact comes from: at least one." }),
+  confidence: z
+    .enum(["high", "medium", "low"])
+    .meta({ description: "How well the sources establish the fact." }),
 };
 
 function eventOf<T extends string, D extends z.ZodType>(type: T, data: D) {

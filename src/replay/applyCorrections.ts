@@ -1,3 +1,4 @@
+import { produce } from "immer";
 import {
   type DesignationEvent,
   DesignationEventSchema,
@@ -40,13 +41,12 @@ export function applyCorrections(events: readonly DesignationEvent[]): FactEvent
           `${event.data.corrects} is not a current event of the stream`,
         );
       }
-      const candidate = {
-        ...original,
-        effective: event.data.effective ?? original.effective,
-        precision: event.data.precision ?? original.precision,
-        data: { ...original.data, ...event.data.data },
-        sources: [...original.sources, ...event.sources],
-      };
+      const candidate = produce(original, (draft) => {
+        draft.effective = event.data.effective ?? draft.effective;
+        draft.precision = event.data.precision ?? draft.precision;
+        Object.assign(draft.data, event.data.data);
+        draft.sources.push(...event.sources);
+      });
       const result = DesignationEventSchema.safeParse(candidate);
       if (!result.success) {
         const issue = result.error.issues[0];
