@@ -110,7 +110,7 @@ Commands:
 ${lines.join("\n")}
 
 Every command takes --events DIR (default: the repository's events/) and --help.
-Exit codes: 0 fine, 1 bad data or unknown company, 2 bad usage.
+Exit codes: 0 fine, 1 bad data or unknown company, 2 bad usage, 3 internal error.
 
 Example: designations status xiaomi --at 2021-04-01`;
 }

@@ -5,7 +5,10 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A calendar date `YYYY-MM-DD` that exists (2021-02-30 does not). */
 export const IsoDateSchema = z.iso.date({
-  error: (issue) => isoDateProblem(String(issue.input)) ?? "not a valid date",
+  error: (issue) =>
+    issue.input === undefined
+      ? "is missing (expected a date YYYY-MM-DD)"
+      : (isoDateProblem(String(issue.input)) ?? "not a valid date"),
 });
 
 /** A company or program id: a lowercase slug such as `xiaomi` or `dod-1237`. */

@@ -24,10 +24,9 @@ export function readLog(dir: string): Log {
   const issues: LogIssue[] = [];
   const streams: StreamLog[] = [];
   const firstSeen = new Map<string, string>();
-  for (const program of readdirSync(dir).sort()) {
+  for (const program of entriesOf(dir, "directory")) {
     const programDir = join(dir, program);
-    if (!statSync(programDir).isDirectory()) continue;
-    for (const name of readdirSync(programDir).sort()) {
+    for (const name of entriesOf(programDir, "file")) {
       const company = STREAM_FILE.exec(name)?.[1];
       if (company === undefined) continue;
       const file = join(programDir, name);
@@ -51,6 +50,14 @@ export function readLog(dir: string): Log {
   return { dir, streams };
 }
 
+/** Names of the folders (or files) right inside `dir`, sorted; links and other entries are skipped. */
+function entriesOf(dir: string, kind: "directory" | "file"): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => (kind === "directory" ? entry.isDirectory() : entry.isFile()))
+    .map((entry) => entry.name)
+    .sort();
+}
+
 function readStreamFile(
   file: string,
   company: string,
@@ -72,6 +79,7 @@ function readStreamFile(
   const entries: LogEntry[] = [];
   const lines = readFileSync(file, "utf8").split("\n");
   if (lines.at(-1) === "") lines.pop();
+  let expectedSeq = 1;
   lines.forEach((text, index) => {
     const line = index + 1;
     if (text.trim() === "") {
@@ -79,6 +87,7 @@ function readStreamFile(
       return;
     }
     const parsed = parseEventLine(text, file, line);
+    const seqHere = expectedSeq++;
     if (!parsed.ok) {
       issues.push(...parsed.issues);
       return;
@@ -92,13 +101,12 @@ function readStreamFile(
         message: `"${event.stream}" does not match the file, which holds ${stream}`,
       });
     }
-    const expectedSeq = line;
-    if (event.seq !== expectedSeq) {
+    if (event.seq !== seqHere) {
       issues.push({
         file,
         line,
         field: "seq",
-        message: `is ${event.seq}, expected ${expectedSeq}: seq counts the stream's lines from 1 without gaps`,
+        message: `is ${event.seq}, expected ${seqHere}: seq counts the stream's events from 1 without gaps`,
       });
     }
     const target =

@@ -1,9 +1,12 @@
-import { produce } from "immer";
+import { Immer } from "immer";
 import {
   type DesignationEvent,
   DesignationEventSchema,
   type FactEvent,
 } from "../domain/eventSchema.js";
+
+// The events belong to the caller: derive corrected copies without freezing what they share.
+const { produce } = new Immer({ autoFreeze: false });
 
 /** A correction that leaves the event it corrects invalid. */
 export class CorrectionError extends Error {

@@ -1,0 +1,169 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeDir } from "../log/support/logFixtures.js";
+import { localToday, xiaomiEventsDir } from "./support/eventsDirs.js";
+import { crashLines, runCli, tableRows } from "./support/runCli.js";
+
+let events: string;
+
+beforeAll(() => {
+  events = xiaomiEventsDir().dir;
+});
+
+afterAll(() => {
+  removeDir(events);
+});
+
+interface Expected {
+  at: string;
+  status: string;
+  enforceable: boolean;
+  since: string | null;
+  event: { id: string; type: string; effective: string } | null;
+}
+
+const LISTED = { id: "xiaomi-dod-1237-0001", type: "Listed", effective: "2021-01-14" };
+const CHALLENGED = { id: "xiaomi-dod-1237-0002", type: "ChallengeFiled", effective: "2021-01-29" };
+const ENJOINED = { id: "xiaomi-dod-1237-0006", type: "InjunctionGranted", effective: "2021-03-12" };
+const SETTLED = { id: "xiaomi-dod-1237-0009", type: "SettlementReached", effective: "2021-05-11" };
+const VACATED = { id: "xiaomi-dod-1237-0011", type: "DesignationVacated", effective: "2021-05-25" };
+
+/** Xiaomi on DoD 1237 on each day a status begins, and on the last day of each status. */
+const XIAOMI: Expected[] = [
+  { at: "2021-01-13", status: "unlisted", enforceable: false, since: null, event: null },
+  { at: "2021-01-14", status: "listed", enforceable: true, since: "2021-01-14", event: LISTED },
+  { at: "2021-01-28", status: "listed", enforceable: true, since: "2021-01-14", event: LISTED },
+  {
+    at: "2021-01-29",
+    status: "challenged",
+    enforceable: true,
+    since: "2021-01-29",
+    event: CHALLENGED,
+  },
+  {
+    at: "2021-03-11",
+    status: "challenged",
+    enforceable: true,
+    since: "2021-01-29",
+    event: CHALLENGED,
+  },
+  {
+    at: "2021-03-12",
+    status: "enjoined",
+    enforceable: false,
+    since: "2021-03-12",
+    event: ENJOINED,
+  },
+  {
+    at: "2021-05-10",
+    status: "enjoined",
+    enforceable: false,
+    since: "2021-03-12",
+    event: ENJOINED,
+  },
+  { at: "2021-05-11", status: "settled", enforceable: false, since: "2021-05-11", event: SETTLED },
+  { at: "2021-05-24", status: "settled", enforceable: false, since: "2021-05-11", event: SETTLED },
+  { at: "2021-05-25", status: "vacated", enforceable: false, since: "2021-05-25", event: VACATED },
+  { at: "2026-01-01", status: "vacated", enforceable: false, since: "2021-05-25", event: VACATED },
+];
+
+describe("designations status xiaomi --at D", () => {
+  it.concurrent.for(XIAOMI)(
+    "on $at: $status (enforceable: $enforceable), as text",
+    async (expected, { expect }) => {
+      const result = await runCli(["status", "xiaomi", "--at", expected.at, "--events", events]);
+
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(tableRows(result.stdout)).toEqual([
+        [`xiaomi on ${expected.at}`],
+        ["program", "status", "enforceable", "since", "because of"],
+        [
+          "dod-1237",
+          expected.status,
+          expected.enforceable ? "yes" : "no",
+          expected.since ?? "-",
+          expected.event ? `${expected.event.type} ${expected.event.id}` : "-",
+        ],
+      ]);
+    },
+  );
+
+  it.concurrent.for(XIAOMI)(
+    "on $at: $status (enforceable: $enforceable), as --json",
+    async (expected, { expect }) => {
+      const result = await runCli([
+        "status",
+        "xiaomi",
+        "--at",
+        expected.at,
+        "--json",
+        "--events",
+        events,
+      ]);
+
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      // The whole of stdout is one JSON object, exactly these keys (toStrictEqual: no extras).
+      expect(JSON.parse(result.stdout)).toStrictEqual({
+        company: "xiaomi",
+        at: expected.at,
+        streams: [
+          {
+            program: "dod-1237",
+            status: expected.status,
+            enforceable: expected.enforceable,
+            since: expected.since,
+            event: expected.event,
+          },
+        ],
+      });
+    },
+  );
+
+  it("takes today, on the local calendar, when --at is not given", async () => {
+    const before = localToday();
+    const result = await runCli(["status", "xiaomi", "--json", "--events", events]);
+    const after = localToday();
+
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as { at: string; streams: { status: string }[] };
+    expect([before, after]).toContain(json.at);
+    expect(json.streams.map((s) => s.status)).toEqual(["vacated"]);
+  });
+});
+
+describe("designations status with an unknown company or program", () => {
+  it("exits 1 and names the unknown company and the companies the log has", async () => {
+    const result = await runCli(["status", "huawei", "--at", "2021-04-01", "--events", events]);
+
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'error: unknown company "huawei"; the log has: xiaomi\n',
+    });
+  });
+
+  it("exits 1 and names the unknown program and the programs the log has", async () => {
+    const result = await runCli(["status", "xiaomi", "--program", "ofac-sdn", "--events", events]);
+
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'error: unknown program "ofac-sdn"; the log has: dod-1237\n',
+    });
+  });
+
+  it("exits 1 when the events folder does not exist", async () => {
+    const missing = join(events, "no-such-folder");
+
+    const result = await runCli(["status", "xiaomi", "--events", missing]);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      `error: the log has 1 problem:\n${missing}: no such events folder\n`,
+    );
+    expect(crashLines(result.stderr)).toEqual([]);
+  });
+});
