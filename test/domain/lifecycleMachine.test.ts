@@ -40,13 +40,11 @@ const TABLE: readonly Row[] = [
   // Delisted: listed → removed.delisted
   { type: "Delisted", from: { listing: "listed" }, to: { listing: "removed.delisted" } },
   // ChallengeFiled: requires listed; none, closed → pending
-  ...(["none", ...CLOSED] as const).map(
-    (litigation): Row => ({
-      type: "ChallengeFiled",
-      from: { listing: "listed", litigation },
-      to: { litigation: "pending" },
-    }),
-  ),
+  ...(["none", ...CLOSED] as const).map((litigation): Row => ({
+    type: "ChallengeFiled",
+    from: { listing: "listed", litigation },
+    to: { litigation: "pending" },
+  })),
   // InjunctionGranted / Denied / Lifted
   { type: "InjunctionGranted", from: { litigation: "pending" }, to: { litigation: "enjoined" } },
   { type: "InjunctionDenied", from: { litigation: "pending" }, to: { litigation: "pending" } },
@@ -63,29 +61,23 @@ const TABLE: readonly Row[] = [
     to: { litigation: "settled.withInjunction" },
   },
   // DesignationVacated: listed → removed.vacated, and pending, enjoined, settled → closed.won
-  ...OPEN_CHALLENGE.map(
-    (litigation): Row => ({
-      type: "DesignationVacated",
-      from: { listing: "listed", litigation },
-      to: { listing: "removed.vacated", litigation: "closed.won" },
-    }),
-  ),
+  ...OPEN_CHALLENGE.map((litigation): Row => ({
+    type: "DesignationVacated",
+    from: { listing: "listed", litigation },
+    to: { listing: "removed.vacated", litigation: "closed.won" },
+  })),
   // JudgmentForGovernment: pending, enjoined → closed.lost
-  ...(["pending", "enjoined"] as const).map(
-    (litigation): Row => ({
-      type: "JudgmentForGovernment",
-      from: { litigation },
-      to: { litigation: "closed.lost" },
-    }),
-  ),
+  ...(["pending", "enjoined"] as const).map((litigation): Row => ({
+    type: "JudgmentForGovernment",
+    from: { litigation },
+    to: { litigation: "closed.lost" },
+  })),
   // ChallengeDismissed: pending, enjoined, settled → closed.dismissed
-  ...OPEN_CHALLENGE.map(
-    (litigation): Row => ({
-      type: "ChallengeDismissed",
-      from: { litigation },
-      to: { litigation: "closed.dismissed" },
-    }),
-  ),
+  ...OPEN_CHALLENGE.map((litigation): Row => ({
+    type: "ChallengeDismissed",
+    from: { litigation },
+    to: { litigation: "closed.dismissed" },
+  })),
   // AppealFiled: closed.lost → pending
   { type: "AppealFiled", from: { litigation: "closed.lost" }, to: { litigation: "pending" } },
   // Noted: any → unchanged
@@ -135,7 +127,7 @@ function run(types: readonly LifecycleEventType[]): LifecycleSnapshot {
 function given(...types: LifecycleEventType[]) {
   return {
     when: (type: LifecycleEventType) => ({
-      // biome-ignore lint/suspicious/noThenProperty: the given/when/then reading is the point; never awaited.
+      // A "then" method makes the object thenable; it is never awaited: the given/when/then reading is the point.
       then: (expected: LifecycleState) => {
         const before = run(types);
         expect(accepts(before, type)).toBe(true);
