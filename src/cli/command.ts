@@ -10,7 +10,7 @@ export interface CliIo {
   defaultEventsDir: string;
 }
 
-export type OptionValues = Record<string, string | boolean | undefined>;
+export type OptionValues = Record<string, string | boolean | string[] | undefined>;
 
 export interface CommandInput {
   positionals: string[];

@@ -1,5 +1,7 @@
+import { z } from "zod";
 import { type IsoDate, isoDateProblem } from "../domain/isoDate.js";
 import { HEADLINE_STATUSES, type HeadlineStatus } from "../domain/lifecycleState.js";
+import type { LogView } from "../replay/logView.js";
 import type { OptionValues } from "./command.js";
 import { UsageError } from "./usageError.js";
 
@@ -29,3 +31,33 @@ export function statusOption(values: OptionValues): HeadlineStatus | undefined {
   }
   return value as HeadlineStatus;
 }
+
+/** `--known-at D` and `--recorded-at T`, shared by the commands that answer from the log. */
+export const VIEW_OPTIONS = {
+  "known-at": { type: "string" },
+  "recorded-at": { type: "string" },
+} as const;
+
+export const VIEW_HELP = `  --known-at D     answer only from what was public by D: facts, corrections and retractions
+                   with known <= D
+  --recorded-at T  answer only from what the log held at instant T (e.g. 2026-11-23T12:00:00Z)`;
+
+/** The view of the log that `--known-at` and `--recorded-at` ask for. */
+export function viewOption(values: OptionValues): LogView {
+  const view: LogView = {};
+  if (stringOption(values, "known-at") !== undefined) {
+    view.knownAt = dateOption(values, "known-at", "");
+  }
+  const recordedAt = stringOption(values, "recorded-at");
+  if (recordedAt !== undefined) {
+    if (!INSTANT.safeParse(recordedAt).success) {
+      throw new UsageError(
+        `--recorded-at: "${recordedAt}" is not an instant such as 2026-11-23T12:00:00Z (with its zone)`,
+      );
+    }
+    view.recordedAt = recordedAt;
+  }
+  return view;
+}
+
+const INSTANT = z.iso.datetime({ offset: true });

@@ -1,12 +1,25 @@
 import { parseArgs } from "node:util";
 import { LogError } from "../log/logError.js";
-import { UnknownCompanyError, UnknownProgramError } from "../query/queryErrors.js";
+import {
+  UnknownCompanyError,
+  UnknownEventError,
+  UnknownProgramError,
+} from "../query/queryErrors.js";
 import type { CliIo, Command, CommandInput } from "./command.js";
+import {
+  AppendRejectedError,
+  ConcurrencyError,
+  StreamNeedsRepairError,
+} from "../log/appendErrors.js";
+import { LockTimeoutError } from "../log/fileLock.js";
+import { appendCommand } from "./commands/appendCommand.js";
+import { correctCommand, retractCommand } from "./commands/correctCommand.js";
 import { listCommand } from "./commands/listCommand.js";
 import { overviewCommand } from "./commands/overviewCommand.js";
 import { replayCommand } from "./commands/replayCommand.js";
 import { statusCommand } from "./commands/statusCommand.js";
 import { timelineCommand } from "./commands/timelineCommand.js";
+import { verifyCommand } from "./commands/verifyCommand.js";
 import { UsageError } from "./usageError.js";
 
 export const COMMANDS: readonly Command[] = [
@@ -14,6 +27,10 @@ export const COMMANDS: readonly Command[] = [
   timelineCommand,
   listCommand,
   replayCommand,
+  appendCommand,
+  correctCommand,
+  retractCommand,
+  verifyCommand,
 ];
 
 const COMMON_OPTIONS = {
@@ -21,8 +38,11 @@ const COMMON_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-/** Exit codes: 0 fine, 1 bad data or an unknown company or program, 2 bad usage. */
-export const EXIT = { ok: 0, badData: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 fine, 1 bad data, a rejected event or an unknown company, program or event,
+ * 2 bad usage, 3 an internal error (main.ts), 4 a concurrency conflict (retry after re-reading).
+ */
+export const EXIT = { ok: 0, badData: 1, usage: 2, conflict: 4 } as const;
 
 /**
  * Runs one command line (without `node` and the script) and returns its exit code. Never exits
@@ -87,7 +107,18 @@ function report(error: unknown, command: Command, io: CliIo): number {
     io.err(`error: the log has ${plural(error.issues.length, "problem")}:\n${error.message}`);
     return EXIT.badData;
   }
-  if (error instanceof UnknownCompanyError || error instanceof UnknownProgramError) {
+  if (error instanceof ConcurrencyError) {
+    io.err(`error: ${error.message}`);
+    return EXIT.conflict;
+  }
+  if (
+    error instanceof UnknownCompanyError ||
+    error instanceof UnknownProgramError ||
+    error instanceof UnknownEventError ||
+    error instanceof AppendRejectedError ||
+    error instanceof StreamNeedsRepairError ||
+    error instanceof LockTimeoutError
+  ) {
     io.err(`error: ${error.message}`);
     return EXIT.badData;
   }
@@ -110,7 +141,8 @@ Commands:
 ${lines.join("\n")}
 
 Every command takes --events DIR (default: the repository's events/) and --help.
-Exit codes: 0 fine, 1 bad data or unknown company, 2 bad usage, 3 internal error.
+Exit codes: 0 fine, 1 bad data, a rejected event or an unknown company, 2 bad usage,
+3 internal error, 4 concurrency conflict (--expected-seq did not match).
 
 Example: designations status xiaomi --at 2021-04-01`;
 }

@@ -120,6 +120,13 @@ const envelope = {
   confidence: z
     .enum(["high", "medium", "low"])
     .meta({ description: "How well the sources establish the fact." }),
+  prev: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { error: "must be a SHA-256 hash in lowercase hex" })
+    .meta({
+      description:
+        "SHA-256 (hex) of the previous line of the file as stored, without its newline; 64 zeros on the first line. Chains the lines so that a changed, removed or moved line is detected.",
+    }),
 };
 
 function eventOf<T extends string, D extends z.ZodType>(type: T, data: D) {

@@ -15,6 +15,10 @@ export interface StreamLog {
   program: string;
   file: string;
   entries: LogEntry[];
+  /** Hash of the last line: the `prev` the next line must carry (GENESIS for an empty file). */
+  head: string;
+  /** Size of the file in bytes when it was read. */
+  size: number;
 }
 
 /** The whole log as read from an events folder, streams sorted by id. */

@@ -24,7 +24,16 @@ export function companyTimelines(
   assertKnownProgram(timelines, program);
   const onProgram = own.filter((timeline) => timeline.program === program);
   if (onProgram.length > 0) return onProgram;
-  return [{ stream: `${company}/${program}`, company, program, intervals: [], steps: [] }];
+  return [
+    {
+      stream: `${company}/${program}`,
+      company,
+      program,
+      intervals: [],
+      steps: [],
+      uncertainMonths: [],
+    },
+  ];
 }
 
 /**

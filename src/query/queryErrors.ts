@@ -21,3 +21,12 @@ export class UnknownProgramError extends Error {
     super(`unknown program "${program}"; the log has: ${known.join(", ") || "(no programs)"}`);
   }
 }
+
+/** An event id that no line of the log has. */
+export class UnknownEventError extends Error {
+  override readonly name = "UnknownEventError";
+
+  constructor(readonly eventId: string) {
+    super(`no event with id "${eventId}" in the log`);
+  }
+}

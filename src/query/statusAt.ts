@@ -35,6 +35,7 @@ export function intervalAt(intervals: readonly Interval[], date: IsoDate): Inter
 export function statusAt(timeline: Timeline, date: IsoDate): StreamStatus {
   const { stream, company, program } = timeline;
   const interval = intervalAt(timeline.intervals, date);
+  const uncertain = timeline.uncertainMonths.includes(date.slice(0, 7));
   if (interval === undefined) {
     return {
       stream,
@@ -45,6 +46,7 @@ export function statusAt(timeline: Timeline, date: IsoDate): StreamStatus {
       enforceable: false,
       since: null,
       event: null,
+      uncertain,
     };
   }
   return {
@@ -56,5 +58,6 @@ export function statusAt(timeline: Timeline, date: IsoDate): StreamStatus {
     enforceable: interval.enforceable,
     since: interval.from,
     event: interval.event,
+    uncertain,
   };
 }

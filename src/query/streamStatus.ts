@@ -13,4 +13,6 @@ export interface StreamStatus {
   /** The day the status began; `null` for a stream still unlisted on that date. */
   since: IsoDate | null;
   event: EventRef | null;
+  /** True when an event that moves the stream is dated only to the month of `at`. */
+  uncertain: boolean;
 }

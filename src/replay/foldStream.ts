@@ -35,7 +35,7 @@ export function foldStream(stream: string, events: readonly FactEvent[]): Timeli
     openInterval(intervals, after, event);
     before = after;
   }
-  return { stream, company, program, intervals, steps };
+  return { stream, company, program, intervals, steps, uncertainMonths: uncertainMonths(ordered) };
 }
 
 const UNLISTED = { status: "unlisted", enforceable: false } as const;
@@ -61,7 +61,15 @@ function openInterval(intervals: Interval[], after: StepState, event: FactEvent)
     status: after.status,
     enforceable: after.enforceable,
     event: eventRef(event),
+    uncertain: event.precision === "month",
   });
+}
+
+function uncertainMonths(events: readonly FactEvent[]): string[] {
+  const months = events
+    .filter((event) => event.precision === "month" && event.type !== "Noted")
+    .map((event) => event.effective.slice(0, 7));
+  return [...new Set(months)].sort();
 }
 
 function stepStateOf(snapshot: LifecycleSnapshot): StepState {

@@ -3,6 +3,7 @@ import { LogError, type LogIssue } from "../log/logError.js";
 import type { Log, StreamLog } from "../log/streamLog.js";
 import { applyCorrections, CorrectionError } from "./applyCorrections.js";
 import { foldStream } from "./foldStream.js";
+import { eventsInView, type LogView } from "./logView.js";
 import type { Timeline } from "./timeline.js";
 
 /** Every stream's timeline, and a problem for each stream whose history is invalid. */
@@ -18,12 +19,12 @@ export interface Replay {
  * @example
  * const { timelines, problems } = replayLog(readLog("events"));
  */
-export function replayLog(log: Log): Replay {
+export function replayLog(log: Log, view: LogView = {}): Replay {
   const timelines: Timeline[] = [];
   const problems: LogIssue[] = [];
   for (const stream of log.streams) {
     try {
-      timelines.push(replayStream(stream));
+      timelines.push(replayStream(stream, view));
     } catch (error) {
       problems.push(problemOf(stream, error));
     }
@@ -38,15 +39,16 @@ export function replayLog(log: Log): Replay {
  * @example
  * const timelines = replayLogStrict(readLog("events")); // throws LogError on invalid history
  */
-export function replayLogStrict(log: Log): Timeline[] {
-  const { timelines, problems } = replayLog(log);
+export function replayLogStrict(log: Log, view: LogView = {}): Timeline[] {
+  const { timelines, problems } = replayLog(log, view);
   if (problems.length > 0) throw new LogError(problems);
   return timelines;
 }
 
-/** Folds one stream, with its corrections applied. */
-export function replayStream(stream: StreamLog): Timeline {
-  const facts = applyCorrections(stream.entries.map((entry) => entry.event));
+/** Folds one stream as the view sees it, with its corrections applied. */
+export function replayStream(stream: StreamLog, view: LogView = {}): Timeline {
+  const events = stream.entries.map((entry) => entry.event);
+  const facts = applyCorrections(eventsInView(events, view));
   return foldStream(stream.stream, facts);
 }
 

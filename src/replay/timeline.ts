@@ -18,6 +18,8 @@ export interface Interval {
   enforceable: boolean;
   /** The event that opened it (the last one of its day, when several fall on one day). */
   event: EventRef;
+  /** True when that event's date is known only to the month (`from` is then the month's 1st). */
+  uncertain: boolean;
 }
 
 export interface StepState {
@@ -43,6 +45,11 @@ export interface Timeline {
   program: string;
   intervals: Interval[];
   steps: Step[];
+  /**
+   * Months (`YYYY-MM`) in which an event that moves the machine is dated only to the month:
+   * answers for dates in them are uncertain.
+   */
+  uncertainMonths: string[];
 }
 
 export function eventRef(event: FactEvent): EventRef {

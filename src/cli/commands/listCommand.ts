@@ -3,18 +3,27 @@ import type { StreamStatus } from "../../query/streamStatus.js";
 import type { CliIo, Command, OptionValues } from "../command.js";
 import { formatTable, yesNo } from "../formatTable.js";
 import { loadTimelines } from "../loadTimelines.js";
-import { dateOption, statusOption, stringOption } from "../optionValues.js";
-import { statusJson } from "../statusJson.js";
+import {
+  dateOption,
+  statusOption,
+  stringOption,
+  VIEW_HELP,
+  VIEW_OPTIONS,
+  viewOption,
+} from "../optionValues.js";
+import { statusJson, statusText, UNCERTAIN_NOTE, viewText } from "../statusJson.js";
 
 export const listCommand: Command = {
   name: "list",
   summary: "every stream's status on a date, filtered by status or program",
-  help: `Usage: designations list [--at YYYY-MM-DD] [--status S] [--program P] [--json] [--events DIR]
+  help: `Usage: designations list [--at YYYY-MM-DD] [--status S] [--program P] [--known-at D]
+                         [--recorded-at T] [--json] [--events DIR]
 
   --at D        the date (default: today)
   --status S    only streams with this status: unlisted, listed, challenged, enjoined, settled,
                 vacated or delisted
   --program P   only streams on this program
+${VIEW_HELP}
   --json        {"at", "streams": [{"company", "program", "status", "enforceable", "since", "event"}]}
   --events DIR  the events folder (default: the repository's events/)
 
@@ -24,6 +33,7 @@ Example: designations list --at 2021-04-01 --status enjoined`,
     status: { type: "string" },
     program: { type: "string" },
     json: { type: "boolean" },
+    ...VIEW_OPTIONS,
   },
   positionals: { min: 0, max: 0 },
   run({ values }, io) {
@@ -38,7 +48,7 @@ Example: designations list --at 2021-04-01 --status enjoined`,
       );
       return 0;
     }
-    io.out(`Status on ${at}\n${listTable(streams)}`);
+    io.out(`Status on ${at}${viewText(viewOption(values))}\n${listTable(streams)}`);
     return 0;
   },
 };
@@ -54,9 +64,10 @@ export function listTable(streams: readonly StreamStatus[]): string {
   const rows = streams.map((s) => [
     s.company,
     s.program,
-    s.status,
+    statusText(s),
     yesNo(s.enforceable),
     s.since ?? "-",
   ]);
-  return formatTable(["company", "program", "status", "enforceable", "since"], rows);
+  const table = formatTable(["company", "program", "status", "enforceable", "since"], rows);
+  return streams.some((s) => s.uncertain) ? `${table}\n${UNCERTAIN_NOTE}` : table;
 }

@@ -6,21 +6,23 @@ import type { Step, Timeline } from "../../replay/timeline.js";
 import type { Command } from "../command.js";
 import { formatTable, yesNo } from "../formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";
+import { VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 
 export const replayCommand: Command = {
   name: "replay",
   summary: "replay the log (or one company) and print every transition in date order",
-  help: `Usage: designations replay [<company>] [--json] [--events DIR]
+  help: `Usage: designations replay [<company>] [--known-at D] [--recorded-at T] [--json] [--events DIR]
 
 Folds every stream through the lifecycle machine and prints each event in date order: date,
 stream, event type, status before -> after, enforceable before -> after. A stream whose history
 the machine rejects is reported with its file and line, and the exit code is 1.
 
+${VIEW_HELP}
   --json        {"steps": [...], "problems": [...]}
   --events DIR  the events folder (default: the repository's events/)
 
 Example: designations replay xiaomi`,
-  options: { json: { type: "boolean" } },
+  options: { json: { type: "boolean" }, ...VIEW_OPTIONS },
   positionals: { min: 0, max: 1 },
   run({ positionals, values }, io) {
     const company = positionals[0];
@@ -32,7 +34,7 @@ Example: designations replay xiaomi`,
         [...new Set(log.streams.map((s) => s.company))].sort(),
       );
     }
-    const { timelines, problems } = replayLog({ ...log, streams });
+    const { timelines, problems } = replayLog({ ...log, streams }, viewOption(values));
     const steps = stepsInDateOrder(timelines);
     if (values.json) {
       io.out(JSON.stringify({ steps: steps.map(stepJson), problems }));

@@ -2,20 +2,23 @@ import { companyStatus } from "../../query/companyQueries.js";
 import type { Command } from "../command.js";
 import { formatTable, yesNo } from "../formatTable.js";
 import { loadTimelines } from "../loadTimelines.js";
-import { dateOption, stringOption } from "../optionValues.js";
-import { statusJson } from "../statusJson.js";
+import { dateOption, stringOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
+import { statusJson, statusText, UNCERTAIN_NOTE, viewText } from "../statusJson.js";
 
 export const statusCommand: Command = {
   name: "status",
   summary: "a company's status on a date, on each of its programs",
-  help: `Usage: designations status <company> [--program P] [--at YYYY-MM-DD] [--json] [--events DIR]
+  help: `Usage: designations status <company> [--program P] [--at YYYY-MM-DD] [--known-at D]
+                           [--recorded-at T] [--json] [--events DIR]
 
 The headline status (unlisted, listed, challenged, enjoined, settled, vacated, delisted), whether
 the designation was enforceable, since when, and the event that caused it.
 
   --program P   only this program (e.g. dod-1237)
   --at D        the date to ask about (default: today); the whole day counts
-  --json        one JSON object: {"company", "at", "streams": [...]}
+${VIEW_HELP}
+  --json        one JSON object: {"company", "at", "streams": [...]}, with "knownAt" and
+                "recordedAt" when given, and "uncertain": true on an uncertain answer
   --events DIR  the events folder (default: the repository's events/)
 
 Example: designations status xiaomi --at 2021-04-01`,
@@ -23,6 +26,7 @@ Example: designations status xiaomi --at 2021-04-01`,
     program: { type: "string" },
     at: { type: "string" },
     json: { type: "boolean" },
+    ...VIEW_OPTIONS,
   },
   positionals: { min: 1, max: 1 },
   run({ positionals, values }, io) {
@@ -34,20 +38,27 @@ Example: designations status xiaomi --at 2021-04-01`,
       at,
       stringOption(values, "program"),
     );
+    const { knownAt, recordedAt } = viewOption(values);
     if (values.json) {
-      io.out(JSON.stringify({ company, at, streams: statuses.map(statusJson) }));
+      io.out(
+        JSON.stringify({ company, at, knownAt, recordedAt, streams: statuses.map(statusJson) }),
+      );
       return 0;
     }
     const rows = statuses.map((s) => [
       s.program,
-      s.status,
+      statusText(s),
       yesNo(s.enforceable),
       s.since ?? "-",
       s.event ? `${s.event.type} ${s.event.id}` : "-",
     ]);
-    io.out(
-      `${company} on ${at}\n${formatTable(["program", "status", "enforceable", "since", "because of"], rows)}`,
-    );
+    const header = ["program", "status", "enforceable", "since", "because of"];
+    const lines = [
+      `${company} on ${at}${viewText({ knownAt, recordedAt })}`,
+      formatTable(header, rows),
+    ];
+    if (statuses.some((s) => s.uncertain)) lines.push(UNCERTAIN_NOTE);
+    io.out(lines.join("\n"));
     return 0;
   },
 };

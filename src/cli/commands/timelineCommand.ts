@@ -3,17 +3,20 @@ import type { Interval, Timeline } from "../../replay/timeline.js";
 import type { Command } from "../command.js";
 import { formatTable, yesNo } from "../formatTable.js";
 import { loadTimelines } from "../loadTimelines.js";
-import { stringOption } from "../optionValues.js";
+import { stringOption, VIEW_HELP, VIEW_OPTIONS } from "../optionValues.js";
 
 export const timelineCommand: Command = {
   name: "timeline",
   summary: "a company's intervals of status, [from, to), on each of its programs",
-  help: `Usage: designations timeline <company> [--program P] [--json] [--events DIR]
+  help: `Usage: designations timeline <company> [--program P] [--known-at D] [--recorded-at T] [--json]
+                             [--events DIR]
 
 Every stretch of days with one status: from (inclusive), to (exclusive, "..." while it lasts),
-status, enforceable, and the event that opened it. Before the first interval: unlisted.
+status, enforceable, and the event that opened it. Before the first interval: unlisted. A "~"
+after a from date: the event that opened it is dated only to the month.
 
   --program P   only this program
+${VIEW_HELP}
   --json        {"company", "streams": [{"program", "intervals": [...]}]}
   --events DIR  the events folder (default: the repository's events/)
 
@@ -21,6 +24,7 @@ Example: designations timeline xiaomi`,
   options: {
     program: { type: "string" },
     json: { type: "boolean" },
+    ...VIEW_OPTIONS,
   },
   positionals: { min: 1, max: 1 },
   run({ positionals, values }, io) {
@@ -48,6 +52,7 @@ function timelineJson(timeline: Timeline) {
       status: interval.status,
       enforceable: interval.enforceable,
       event: interval.event,
+      ...(interval.uncertain ? { uncertain: true } : {}),
     })),
   };
 }
@@ -55,7 +60,7 @@ function timelineJson(timeline: Timeline) {
 function timelineText(timeline: Timeline): string {
   const first = timeline.intervals[0];
   const rows = timeline.intervals.map((interval) => [
-    interval.from,
+    interval.uncertain ? `${interval.from} ~` : interval.from,
     interval.to ?? "...",
     interval.status,
     yesNo(interval.enforceable),

@@ -1,0 +1,36 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * Where the event with this id stands (`file:line`), found by scanning the stream files' text
+ * without parsing them; `undefined` when no line of the log has it.
+ *
+ * @example
+ * findEventLine("events", "xiaomi-dod-1237-0006"); // "events/dod-1237/xiaomi.jsonl:6"
+ */
+export function findEventLine(dir: string, id: string): string | undefined {
+  const located = locateEvent(dir, id);
+  return located && `${located.file}:${located.line}`;
+}
+
+/** The stream file and line of the event with this id, with its program and company. */
+export function locateEvent(
+  dir: string,
+  id: string,
+): { file: string; line: number; program: string; company: string } | undefined {
+  if (!existsSync(dir)) return undefined;
+  const needle = `{"id":${JSON.stringify(id)},`;
+  for (const program of readdirSync(dir, { withFileTypes: true })) {
+    if (!program.isDirectory()) continue;
+    for (const entry of readdirSync(join(dir, program.name), { withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith(".jsonl")) continue;
+      const file = join(dir, program.name, entry.name);
+      const lines = readFileSync(file, "utf8").split("\n");
+      const index = lines.findIndex((line) => line.startsWith(needle));
+      if (index >= 0) {
+        return { file, line: index + 1, program: program.name, company: entry.name.slice(0, -6) };
+      }
+    }
+  }
+  return undefined;
+}
