@@ -30,7 +30,7 @@ function examples(): Example[] {
     if (!inBlock) continue;
     const command = /^\$ npm start(?: --silent)?(?: -- (.*))?$/.exec(line);
     if (command) {
-      current = { args: command[1]?.split(" ") ?? [], expected: "" };
+      current = { args: shellWords(command[1] ?? ""), expected: "" };
       found.push(current);
     } else if (line.startsWith("$ ")) {
       current = undefined;
@@ -39,6 +39,15 @@ function examples(): Example[] {
     }
   }
   return found;
+}
+
+/** The words of a command line as a POSIX shell splits them (plain, '...' and "..." quoting). */
+function shellWords(line: string): string[] {
+  const words: string[] = [];
+  for (const match of line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)) {
+    words.push(match[1] ?? match[2] ?? match[3] ?? "");
+  }
+  return words;
 }
 
 function brokenEventsFolder(): string {
@@ -57,7 +66,17 @@ describe("README examples", () => {
 
   it("covers every command", () => {
     const commands = new Set(all.map((example) => example.args[0] ?? "(none)"));
-    expect([...commands].sort()).toEqual(["(none)", "list", "replay", "status", "timeline"]);
+    expect([...commands].sort()).toEqual([
+      "(none)",
+      "append",
+      "correct",
+      "list",
+      "replay",
+      "retract",
+      "status",
+      "timeline",
+      "verify",
+    ]);
   });
 
   it.each(all.map((example) => [example.args.join(" ") || "(no arguments)", example] as const))(

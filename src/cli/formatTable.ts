@@ -26,3 +26,8 @@ export function formatTable(
 export function yesNo(value: boolean): string {
   return value ? "yes" : "no";
 }
+
+/** `1 problem`, `2 problems`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

@@ -20,6 +20,7 @@ import { replayCommand } from "./commands/replayCommand.js";
 import { statusCommand } from "./commands/statusCommand.js";
 import { timelineCommand } from "./commands/timelineCommand.js";
 import { verifyCommand } from "./commands/verifyCommand.js";
+import { plural } from "./formatTable.js";
 import { UsageError } from "./usageError.js";
 
 export const COMMANDS: readonly Command[] = [
@@ -123,10 +124,6 @@ function report(error: unknown, command: Command, io: CliIo): number {
     return EXIT.badData;
   }
   throw error;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 function generalHelp(): string {

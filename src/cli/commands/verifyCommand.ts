@@ -2,7 +2,7 @@ import { formatLogIssue, type LogIssue } from "../../log/logError.js";
 import { inspectLog } from "../../log/readLog.js";
 import { replayLog } from "../../replay/replayLog.js";
 import type { Command } from "../command.js";
-import { formatTable } from "../formatTable.js";
+import { formatTable, plural } from "../formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";
 
 export const verifyCommand: Command = {
@@ -40,11 +40,11 @@ Example: designations verify`,
       const events = streams.reduce((sum, s) => sum + s.events, 0);
       const rows = streams.map((s) => [s.stream, String(s.events), s.head]);
       io.out(
-        `ok: ${streams.length} streams, ${events} events, every chain intact and every history valid\n${formatTable(["stream", "events", "head (SHA-256 of the last line)"], rows)}`,
+        `ok: ${plural(streams.length, "stream")}, ${plural(events, "event")}, every chain intact and every history valid\n${formatTable(["stream", "events", "head (SHA-256 of the last line)"], rows)}`,
       );
     }
     if (problems.length > 0) {
-      io.err(`verify found ${problems.length} problem${problems.length === 1 ? "" : "s"}:`);
+      io.err(`verify found ${plural(problems.length, "problem")}:`);
       for (const problem of problems) io.err(formatLogIssue(problem));
       return 1;
     }
