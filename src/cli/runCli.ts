@@ -14,6 +14,7 @@ import {
 import { LockTimeoutError } from "../log/fileLock.js";
 import { appendCommand } from "./commands/appendCommand.js";
 import { correctCommand, retractCommand } from "./commands/correctCommand.js";
+import { importCommand } from "./commands/importCommand.js";
 import { listCommand } from "./commands/listCommand.js";
 import { overviewCommand } from "./commands/overviewCommand.js";
 import { replayCommand } from "./commands/replayCommand.js";
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   appendCommand,
   correctCommand,
   retractCommand,
+  importCommand,
   verifyCommand,
 ];
 

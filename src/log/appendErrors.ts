@@ -23,6 +23,8 @@ export class AppendRejectedError extends Error {
     readonly stream: string,
     reason: string,
     readonly field?: string,
+    /** Which of a batch of drafts (0-based), when the reason is one draft. */
+    readonly draftIndex?: number,
   ) {
     super(
       `rejected, nothing written to ${stream}: ${field === undefined ? "" : `field "${field}": `}${reason}`,

@@ -9,6 +9,7 @@ import { applyCorrections } from "../replay/applyCorrections.js";
 import { foldStream } from "../replay/foldStream.js";
 import { AppendRejectedError, ConcurrencyError, StreamNeedsRepairError } from "./appendErrors.js";
 import { findEventLine } from "./findEvent.js";
+import { lineHash } from "./integrityChain.js";
 import { withFileLock } from "./fileLock.js";
 import type { LogIssue } from "./logError.js";
 import { readStreamFile } from "./readStreamFile.js";
@@ -32,6 +33,8 @@ export interface AppendOptions {
   expectedSeq?: number;
   /** The instant to record, for tests; defaults to now. */
   now?: () => Date;
+  /** Check everything, as under the lock, but write nothing. */
+  dryRun?: boolean;
 }
 
 export interface AppendResult {
@@ -59,10 +62,38 @@ export function appendEvent(
   draft: EventDraft,
   options: AppendOptions = {},
 ): AppendResult {
-  const stream = `${draft.company}/${draft.program}`;
+  return appendEvents(dir, [draft], options)[0] as AppendResult;
+}
+
+/**
+ * Appends several events to ONE stream at once: all of them or none. They are checked together
+ * (schema, ids, the history with all of them) and written in one write, flushed to disk.
+ * `expectedSeq` is the stream's last seq before the first of them.
+ *
+ * @example
+ * appendEvents("events", [listedDraft, challengeDraft]); // two results, in order
+ */
+export function appendEvents(
+  dir: string,
+  drafts: readonly EventDraft[],
+  options: AppendOptions = {},
+): AppendResult[] {
+  const first = drafts[0];
+  if (first === undefined) return [];
+  const stream = `${first.company}/${first.program}`;
+  drafts.forEach((draft, index) => {
+    if (`${draft.company}/${draft.program}` !== stream) {
+      throw new AppendRejectedError(
+        stream,
+        "one batch appends to one stream only",
+        "company",
+        index,
+      );
+    }
+  });
   for (const [field, value] of [
-    ["company", draft.company],
-    ["program", draft.program],
+    ["company", first.company],
+    ["program", first.program],
   ] as const) {
     if (!SlugSchema.safeParse(value).success) {
       throw new AppendRejectedError(
@@ -72,68 +103,102 @@ export function appendEvent(
       );
     }
   }
-  const file = join(dir, draft.program, `${draft.company}.jsonl`);
+  const file = join(dir, first.program, `${first.company}.jsonl`);
   mkdirSync(dirname(file), { recursive: true });
-  return withFileLock(`${file}.lock`, () => appendLocked(dir, file, stream, draft, options));
+  return withFileLock(`${file}.lock`, () => appendLocked(dir, file, stream, drafts, options));
 }
 
 function appendLocked(
   dir: string,
   file: string,
   stream: string,
-  draft: EventDraft,
+  drafts: readonly EventDraft[],
   options: AppendOptions,
-): AppendResult {
+): AppendResult[] {
   const issues: LogIssue[] = [];
-  const current = readStreamFile(file, draft.company, draft.program, issues);
+  const current = readStreamFile(
+    file,
+    stream.split("/")[0] ?? "",
+    stream.split("/")[1] ?? "",
+    issues,
+  );
   if (issues.length > 0) throw new StreamNeedsRepairError(file, issues);
-  const events = current.entries.map((entry) => entry.event);
+  const stored = current.entries.map((entry) => ({ event: entry.event, line: entry.line }));
+  const events = stored.map((entry) => entry.event);
+  const lastSeq = events.length;
+  const results: AppendResult[] = [];
+  const lines: string[] = [];
+  let head = current.head;
+  let lastRecorded = events.at(-1)?.recorded;
 
-  if (draft.id !== undefined) {
-    const same = current.entries.find((entry) => entry.event.id === draft.id);
-    if (same !== undefined) {
-      if (sameContent(same.event, draft))
-        return { outcome: "existing", event: same.event, file, line: same.line };
+  drafts.forEach((draft, index) => {
+    const existing =
+      draft.id === undefined ? undefined : stored.find((e) => e.event.id === draft.id);
+    if (existing !== undefined) {
+      if (!sameContent(existing.event, draft)) {
+        throw new AppendRejectedError(
+          stream,
+          `id ${draft.id} is already used, by a different event at ${file}:${existing.line}`,
+          "id",
+          index,
+        );
+      }
+      results.push({ outcome: "existing", event: existing.event, file, line: existing.line });
+      return;
+    }
+    if (draft.id !== undefined) {
+      const elsewhere = findEventLine(dir, draft.id);
+      if (elsewhere !== undefined) {
+        throw new AppendRejectedError(
+          stream,
+          `id ${draft.id} is already used at ${elsewhere}`,
+          "id",
+          index,
+        );
+      }
+    }
+    const seq = events.length + 1;
+    const candidate = {
+      id: draft.id ?? `${draft.company}-${draft.program}-${String(seq).padStart(4, "0")}`,
+      stream,
+      seq,
+      type: draft.type,
+      effective: draft.effective,
+      known: draft.known,
+      precision: draft.precision,
+      recorded: recordedInstant(options.now?.() ?? new Date(), lastRecorded),
+      data: draft.data,
+      sources: draft.sources,
+      confidence: draft.confidence,
+      prev: head,
+    };
+    const parsed = DesignationEventSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
       throw new AppendRejectedError(
         stream,
-        `id ${draft.id} is already used, by a different event at ${file}:${same.line}`,
-        "id",
+        issue?.message ?? "invalid event",
+        issue?.path.join("."),
+        index,
       );
     }
-    const elsewhere = findEventLine(dir, draft.id);
-    if (elsewhere !== undefined) {
-      throw new AppendRejectedError(stream, `id ${draft.id} is already used at ${elsewhere}`, "id");
-    }
-  }
-  const lastSeq = events.length;
+    // The parsed event in the order a reader expects, `id` first (findEventLine relies on it).
+    const event = { ...candidate, ...parsed.data } as DesignationEvent;
+    const line = JSON.stringify(event);
+    events.push(event);
+    stored.push({ event, line: seq });
+    lines.push(line);
+    head = lineHash(line);
+    lastRecorded = event.recorded;
+    results.push({ outcome: "appended", event, file, line: seq });
+  });
+  if (lines.length === 0) return results;
+
   if (options.expectedSeq !== undefined && options.expectedSeq !== lastSeq) {
     throw new ConcurrencyError(stream, options.expectedSeq, lastSeq);
   }
-
-  const seq = lastSeq + 1;
-  const candidate = {
-    id: draft.id ?? `${draft.company}-${draft.program}-${String(seq).padStart(4, "0")}`,
-    stream,
-    seq,
-    type: draft.type,
-    effective: draft.effective,
-    known: draft.known,
-    precision: draft.precision,
-    recorded: recordedInstant(options.now?.() ?? new Date(), events.at(-1)?.recorded),
-    data: draft.data,
-    sources: draft.sources,
-    confidence: draft.confidence,
-    prev: current.head,
-  };
-  const parsed = DesignationEventSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppendRejectedError(stream, issue?.message ?? "invalid event", issue?.path.join("."));
-  }
-  // The parsed event in the order a reader expects, `id` first (findEventLine relies on it).
-  const event = { ...candidate, ...parsed.data } as DesignationEvent;
   try {
-    foldStream(stream, applyCorrections([...events, event]));
+    foldStream(stream, applyCorrections(events));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new AppendRejectedError(
@@ -141,8 +206,8 @@ function appendLocked(
       `with this event the history would be invalid: ${reason}`,
     );
   }
-  writeLineDurably(file, JSON.stringify(event));
-  return { outcome: "appended", event, file, line: seq };
+  if (!options.dryRun) writeLinesDurably(file, lines);
+  return results;
 }
 
 /** Now, but never before the stream's last recorded instant: `recorded` only moves forward. */
@@ -174,12 +239,14 @@ function canonical(value: unknown): string {
   );
 }
 
-/** One write of the whole line, then fsync of the file (and of its folder when it is new). */
-function writeLineDurably(file: string, line: string): void {
+/** One write of the whole lines, then fsync of the file (and of its folder when it is new). */
+function writeLinesDurably(file: string, lines: readonly string[]): void {
   const isNew = !existsSync(file);
   const fd = openSync(file, "a");
   try {
-    writeSync(fd, `${line}\n`);
+    const bytes = Buffer.from(lines.map((line) => `${line}\n`).join(""), "utf8");
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

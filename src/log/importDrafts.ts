@@ -1,0 +1,100 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { EVENT_TYPES } from "../domain/eventTypes.js";
+import { AppendRejectedError } from "./appendErrors.js";
+import { type AppendResult, appendEvents, type EventDraft } from "./appendEvent.js";
+import { LogError, type LogIssue } from "./logError.js";
+
+/** One line of an import file: an event as its author writes it, before the log adds to it. */
+const DraftSchema = z.strictObject({
+  company: z.string(),
+  program: z.string(),
+  type: z.enum(EVENT_TYPES),
+  effective: z.string(),
+  known: z.string().optional(),
+  precision: z.enum(["day", "month"]).optional(),
+  data: z.record(z.string(), z.unknown()),
+  sources: z.array(z.strictObject({ publisher: z.string(), title: z.string(), url: z.string() })),
+  confidence: z.enum(["high", "medium", "low"]),
+  id: z.string().optional(),
+});
+
+/**
+ * Appends every draft of a JSONL file (one event a line, in the order to append) through
+ * `appendEvents`, the code path of `append`. Everything is checked first, stream by stream, as
+ * the append would check it; only if every line passes is anything written. Throws `LogError`
+ * naming the import file's line and field.
+ *
+ * @example
+ * importDrafts("events", "new-case.jsonl"); // [{ outcome: "appended", event, file, line }, ...]
+ */
+export function importDrafts(dir: string, importFile: string): AppendResult[] {
+  const batches = readDrafts(importFile);
+  for (const run of [true, false]) {
+    const results: AppendResult[] = [];
+    for (const batch of batches.values()) {
+      try {
+        results.push(
+          ...appendEvents(
+            dir,
+            batch.map((entry) => entry.draft),
+            { dryRun: run },
+          ),
+        );
+      } catch (error) {
+        if (!(error instanceof AppendRejectedError)) throw error;
+        const line = batch[error.draftIndex ?? batch.length - 1]?.line;
+        throw new LogError([
+          { file: importFile, line, field: error.field, message: error.message },
+        ]);
+      }
+    }
+    if (!run) return results;
+  }
+  return [];
+}
+
+interface DraftLine {
+  draft: EventDraft;
+  line: number;
+}
+
+/** The drafts grouped by stream, in file order. */
+function readDrafts(importFile: string): Map<string, DraftLine[]> {
+  const issues: LogIssue[] = [];
+  const batches = new Map<string, DraftLine[]>();
+  const lines = readFileSync(importFile, "utf8").split("\n");
+  lines.forEach((text, index) => {
+    const line = index + 1;
+    if (text.trim() === "") return;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      issues.push({
+        file: importFile,
+        line,
+        message: `malformed JSON: ${error instanceof Error ? error.message : String(error)}`,
+      });
+      return;
+    }
+    const parsed = DraftSchema.safeParse(json);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        issues.push({
+          file: importFile,
+          line,
+          field: issue.path.join("."),
+          message: issue.message,
+        });
+      }
+      return;
+    }
+    const stream = `${parsed.data.company}/${parsed.data.program}`;
+    const batch = batches.get(stream) ?? [];
+    batch.push({ draft: parsed.data, line });
+    batches.set(stream, batch);
+  });
+  if (issues.length > 0) throw new LogError(issues);
+  return batches;
+}
