@@ -1,4 +1,7 @@
+import type { Company } from "../domain/companySchema.js";
+import { readCompanies } from "../log/readCompanies.js";
 import { readLog } from "../log/readLog.js";
+import { resolveCompany } from "../query/resolveCompany.js";
 import { replayLogStrict } from "../replay/replayLog.js";
 import type { Timeline } from "../replay/timeline.js";
 import type { CliIo, OptionValues } from "./command.js";
@@ -14,4 +17,21 @@ export function loadTimelines(values: OptionValues, io: CliIo): Timeline[] {
 
 export function eventsDirOf(values: OptionValues, io: CliIo): string {
   return stringOption(values, "events") ?? io.defaultEventsDir;
+}
+
+/** The company a user named (by id, name or alias), with its registry entry if it has one. */
+export function companyNamed(
+  query: string,
+  companyIds: readonly string[],
+  values: OptionValues,
+  io: CliIo,
+): { id: string; company: Company | undefined } {
+  const companies = readCompanies(eventsDirOf(values, io));
+  const id = resolveCompany(query, companies, companyIds);
+  return { id, company: companies.find((company) => company.id === id) };
+}
+
+/** `Xiaomi Corporation (xiaomi)`, or the bare id when the registry does not name it. */
+export function companyLabel(id: string, company: Company | undefined): string {
+  return company === undefined ? id : `${company.name} (${id})`;
 }

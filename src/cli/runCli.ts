@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { LogError } from "../log/logError.js";
 import {
+  AmbiguousCompanyError,
   UnknownCompanyError,
   UnknownEventError,
   UnknownProgramError,
@@ -116,6 +117,7 @@ function report(error: unknown, command: Command, io: CliIo): number {
   }
   if (
     error instanceof UnknownCompanyError ||
+    error instanceof AmbiguousCompanyError ||
     error instanceof UnknownProgramError ||
     error instanceof UnknownEventError ||
     error instanceof AppendRejectedError ||

@@ -30,3 +30,17 @@ export class UnknownEventError extends Error {
     super(`no event with id "${eventId}" in the log`);
   }
 }
+
+/** A name that fits several companies. */
+export class AmbiguousCompanyError extends Error {
+  override readonly name = "AmbiguousCompanyError";
+
+  constructor(
+    readonly query: string,
+    readonly candidates: readonly { id: string; name: string }[],
+  ) {
+    super(
+      `"${query}" could be any of ${candidates.length} companies; say which:\n${candidates.map((c) => `  ${c.id}  ${c.name}`).join("\n")}`,
+    );
+  }
+}

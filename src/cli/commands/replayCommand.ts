@@ -1,11 +1,10 @@
 import { formatLogIssue } from "../../log/logError.js";
 import { readLog } from "../../log/readLog.js";
-import { UnknownCompanyError } from "../../query/queryErrors.js";
 import { replayLog } from "../../replay/replayLog.js";
 import type { Step, Timeline } from "../../replay/timeline.js";
 import type { Command } from "../command.js";
 import { formatTable, yesNo } from "../formatTable.js";
-import { eventsDirOf } from "../loadTimelines.js";
+import { companyNamed, eventsDirOf } from "../loadTimelines.js";
 import { VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 
 export const replayCommand: Command = {
@@ -25,15 +24,11 @@ Example: designations replay xiaomi`,
   options: { json: { type: "boolean" }, ...VIEW_OPTIONS },
   positionals: { min: 0, max: 1 },
   run({ positionals, values }, io) {
-    const company = positionals[0];
     const log = readLog(eventsDirOf(values, io));
+    const ids = log.streams.map((stream) => stream.company);
+    const company =
+      positionals[0] === undefined ? undefined : companyNamed(positionals[0], ids, values, io).id;
     const streams = log.streams.filter((s) => company === undefined || s.company === company);
-    if (company !== undefined && streams.length === 0) {
-      throw new UnknownCompanyError(
-        company,
-        [...new Set(log.streams.map((s) => s.company))].sort(),
-      );
-    }
     const { timelines, problems } = replayLog({ ...log, streams }, viewOption(values));
     const steps = stepsInDateOrder(timelines);
     if (values.json) {

@@ -1,7 +1,7 @@
 import { companyStatus } from "../../query/companyQueries.js";
 import type { Command } from "../command.js";
 import { formatTable, yesNo } from "../formatTable.js";
-import { loadTimelines } from "../loadTimelines.js";
+import { companyLabel, companyNamed, loadTimelines } from "../loadTimelines.js";
 import { dateOption, stringOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 import { statusJson, statusText, UNCERTAIN_NOTE, viewText } from "../statusJson.js";
 
@@ -10,6 +10,9 @@ export const statusCommand: Command = {
   summary: "a company's status on a date, on each of its programs",
   help: `Usage: designations status <company> [--program P] [--at YYYY-MM-DD] [--known-at D]
                            [--recorded-at T] [--json] [--events DIR]
+
+<company> is an id (xiaomi), the full name or any other name in events/companies.json
+("Xiaomi Corporation"); a name that fits several companies lists them.
 
 The headline status (unlisted, listed, challenged, enjoined, settled, vacated, delisted), whether
 the designation was enforceable, since when, and the event that caused it.
@@ -30,14 +33,11 @@ Example: designations status xiaomi --at 2021-04-01`,
   },
   positionals: { min: 1, max: 1 },
   run({ positionals, values }, io) {
-    const company = positionals[0] as string;
     const at = dateOption(values, "at", io.today);
-    const statuses = companyStatus(
-      loadTimelines(values, io),
-      company,
-      at,
-      stringOption(values, "program"),
-    );
+    const timelines = loadTimelines(values, io);
+    const ids = timelines.map((timeline) => timeline.company);
+    const { id: company, company: entry } = companyNamed(positionals[0] as string, ids, values, io);
+    const statuses = companyStatus(timelines, company, at, stringOption(values, "program"));
     const { knownAt, recordedAt } = viewOption(values);
     if (values.json) {
       io.out(
@@ -54,7 +54,7 @@ Example: designations status xiaomi --at 2021-04-01`,
     ]);
     const header = ["program", "status", "enforceable", "since", "because of"];
     const lines = [
-      `${company} on ${at}${viewText({ knownAt, recordedAt })}`,
+      `${companyLabel(company, entry)} on ${at}${viewText({ knownAt, recordedAt })}`,
       formatTable(header, rows),
     ];
     if (statuses.some((s) => s.uncertain)) lines.push(UNCERTAIN_NOTE);

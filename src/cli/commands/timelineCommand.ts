@@ -2,7 +2,7 @@ import { companyTimelines } from "../../query/companyQueries.js";
 import type { Interval, Timeline } from "../../replay/timeline.js";
 import type { Command } from "../command.js";
 import { formatTable, yesNo } from "../formatTable.js";
-import { loadTimelines } from "../loadTimelines.js";
+import { companyNamed, loadTimelines } from "../loadTimelines.js";
 import { stringOption, VIEW_HELP, VIEW_OPTIONS } from "../optionValues.js";
 
 export const timelineCommand: Command = {
@@ -28,12 +28,10 @@ Example: designations timeline xiaomi`,
   },
   positionals: { min: 1, max: 1 },
   run({ positionals, values }, io) {
-    const company = positionals[0] as string;
-    const timelines = companyTimelines(
-      loadTimelines(values, io),
-      company,
-      stringOption(values, "program"),
-    );
+    const all = loadTimelines(values, io);
+    const ids = all.map((timeline) => timeline.company);
+    const { id: company } = companyNamed(positionals[0] as string, ids, values, io);
+    const timelines = companyTimelines(all, company, stringOption(values, "program"));
     if (values.json) {
       io.out(JSON.stringify({ company, streams: timelines.map(timelineJson) }));
       return 0;

@@ -1,4 +1,5 @@
 import { formatLogIssue, type LogIssue } from "../../log/logError.js";
+import { companyRegistryIssues } from "../../log/readCompanies.js";
 import { inspectLog } from "../../log/readLog.js";
 import { replayLog } from "../../replay/replayLog.js";
 import type { Command } from "../command.js";
@@ -12,7 +13,8 @@ export const verifyCommand: Command = {
 
 Checks every stream file: each line's schema, the seq order, that ids are unique, the integrity
 chain (each line carries the SHA-256 of the line before it, so a changed, removed or moved line
-is found), a torn last line (an interrupted write), and that every stream's history is valid.
+is found), a torn last line (an interrupted write), that every stream's history is valid, and
+that events/companies.json is well formed and names every company of the log.
 Prints every problem with its file and line and exits 1 if there is any. On success it prints
 each stream's head: the hash of its last line; keep it to prove later that nothing before it
 changed.
@@ -27,7 +29,14 @@ Example: designations verify`,
     const { log, issues } = inspectLog(eventsDirOf(values, io));
     const unreadable = new Set(issues.map((issue) => issue.file));
     const readable = log.streams.filter((stream) => !unreadable.has(stream.file));
-    const problems: LogIssue[] = [...issues, ...replayLog({ ...log, streams: readable }).problems];
+    const problems: LogIssue[] = [
+      ...issues,
+      ...replayLog({ ...log, streams: readable }).problems,
+      ...companyRegistryIssues(
+        log.dir,
+        log.streams.map((stream) => stream.company),
+      ),
+    ];
     const streams = log.streams.map((s) => ({
       stream: s.stream,
       file: s.file,

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { SlugSchema } from "./eventSchema.js";
+
+/** One company of the registry `events/companies.json`: how users may name it. */
+export const CompanySchema = z.strictObject({
+  id: SlugSchema,
+  /** The full name, as the lists or the courts give it. */
+  name: z.string().trim().min(1),
+  /** Other names: short names, former names, court captions, names the lists misspelled. */
+  aliases: z.array(z.string().trim().min(1)),
+  /** Identifiers where the sources give them, e.g. { "ticker": "1810.HK" }. */
+  identifiers: z.record(z.string(), z.string()),
+});
+
+export const CompanyRegistrySchema = z.array(CompanySchema);
+
+export type Company = z.infer<typeof CompanySchema>;
