@@ -19,6 +19,7 @@ import { importCommand } from "./commands/importCommand.js";
 import { listCommand } from "./commands/listCommand.js";
 import { overviewCommand } from "./commands/overviewCommand.js";
 import { replayCommand } from "./commands/replayCommand.js";
+import { statsCommand } from "./commands/statsCommand.js";
 import { statusCommand } from "./commands/statusCommand.js";
 import { timelineCommand } from "./commands/timelineCommand.js";
 import { verifyCommand } from "./commands/verifyCommand.js";
@@ -30,6 +31,7 @@ export const COMMANDS: readonly Command[] = [
   timelineCommand,
   listCommand,
   replayCommand,
+  statsCommand,
   appendCommand,
   correctCommand,
   retractCommand,

@@ -49,3 +49,37 @@ export function daysInMonth(year: number, month: number): number {
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
+
+/**
+ * Calendar days from `from` to `to` (negative when `to` is earlier), by pure arithmetic on the
+ * calendar, with no `Date` and so no time zone.
+ *
+ * @example
+ * daysBetween("2021-01-14", "2021-03-15"); // 60
+ */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/**
+ * The last day of the month of `date`.
+ *
+ * @example
+ * lastDayOfMonth("2021-06-01"); // "2021-06-30"
+ */
+export function lastDayOfMonth(date: IsoDate): IsoDate {
+  const [year, month] = date.split("-").map(Number) as [number, number];
+  return `${date.slice(0, 7)}-${String(daysInMonth(year, month)).padStart(2, "0")}`;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function dayNumber(date: IsoDate): number {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}

@@ -1,0 +1,59 @@
+/**
+ * Narrates one company's case in date order, one line a step.
+ *
+ *   npm run replay-case -- xiaomi
+ *   npm run replay-case -- "Luokung Technology" --step   # Enter between steps, in a terminal
+ *   npm run replay-case -- amec --program dod-1260h --events DIR
+ */
+import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
+import { DEFAULT_EVENTS_DIR } from "../src/cli/defaultEventsDir.js";
+import { narrateCase } from "../src/cli/narrateCase.js";
+import { runGuarded } from "../src/cli/runGuarded.js";
+import { UsageError } from "../src/cli/usageError.js";
+import { readCompanies } from "../src/log/readCompanies.js";
+import { readLog } from "../src/log/readLog.js";
+import { companyTimelines } from "../src/query/companyQueries.js";
+import { resolveCompany } from "../src/query/resolveCompany.js";
+import { replayLogStrict } from "../src/replay/replayLog.js";
+
+const USAGE = "Usage: npm run replay-case -- <company> [--program P] [--step] [--events DIR]";
+
+await runGuarded(USAGE, async () => {
+  const { positionals, values } = parseArgs({
+    options: {
+      program: { type: "string" },
+      step: { type: "boolean" },
+      events: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const query = positionals[0];
+  if (query === undefined || positionals.length > 1) throw new UsageError("give one company");
+  const dir = values.events ?? DEFAULT_EVENTS_DIR;
+  const timelines = replayLogStrict(readLog(dir));
+  const companies = readCompanies(dir);
+  const id = resolveCompany(
+    query,
+    companies,
+    timelines.map((timeline) => timeline.company),
+  );
+  const name = companies.find((company) => company.id === id)?.name ?? id;
+  const [header, ...lines] = narrateCase(companyTimelines(timelines, id, values.program));
+  process.stdout.write(`${name} (${id}), step by step\n${header}\n`);
+  const interactive = values.step === true && process.stdin.isTTY === true;
+  const prompt = interactive
+    ? createInterface({ input: process.stdin, output: process.stderr })
+    : undefined;
+  for (const [index, line] of lines.entries()) {
+    process.stdout.write(`${line}\n`);
+    if (prompt && index < lines.length - 1) await prompt.question("");
+  }
+  prompt?.close();
+  return 0;
+});
