@@ -6,13 +6,19 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { today } from "../src/cli/today.js";
 
-// Every `$ npm start ...` example in the README, run for real: the README must stay true.
+// Every `$ npm start ...` and `$ npm run replay-case ...` example in the README, run for real in
+// one scratch folder, in order: the README must stay true.
 const root = fileURLToPath(new URL("..", import.meta.url));
-const main = join(root, "src/cli/main.ts");
 const tsx = import.meta.resolve("tsx");
 const readme = readFileSync(join(root, "README.md"), "utf8");
 
+const SCRIPTS = {
+  "npm start": join(root, "src/cli/main.ts"),
+  "npm run replay-case": join(root, "scripts/replay-case.ts"),
+} as const;
+
 interface Example {
+  script: keyof typeof SCRIPTS;
   args: string[];
   expected: string;
 }
@@ -28,9 +34,10 @@ function examples(): Example[] {
       continue;
     }
     if (!inBlock) continue;
-    const command = /^\$ npm start(?: --silent)?(?: -- (.*))?$/.exec(line);
+    const command = /^\$ (npm start|npm run replay-case)(?: --silent)?(?: -- (.*))?$/.exec(line);
     if (command) {
-      current = { args: shellWords(command[1] ?? ""), expected: "" };
+      const script = command[1] as keyof typeof SCRIPTS;
+      current = { script, args: shellWords(command[2] ?? ""), expected: "" };
       found.push(current);
     } else if (line.startsWith("$ ")) {
       current = undefined;
@@ -50,39 +57,48 @@ function shellWords(line: string): string[] {
   return words;
 }
 
-function brokenEventsFolder(): string {
-  // The folder the README's error example points at: Xiaomi's log with an impossible date.
+/** The scratch folder the examples run in, with the files they name. */
+function scratchFolder(): string {
   const cwd = mkdtempSync(join(tmpdir(), "readme-"));
+  // broken-events: Xiaomi's log with an impossible date on line 3.
   mkdirSync(join(cwd, "broken-events/dod-1237"), { recursive: true });
   const lines = readFileSync(join(root, "events/dod-1237/xiaomi.jsonl"), "utf8").split("\n");
   lines[2] = (lines[2] ?? "").replace('"effective":"2021-02-05"', '"effective":"2021-02-30"');
   writeFileSync(join(cwd, "broken-events/dod-1237/xiaomi.jsonl"), lines.join("\n"));
+  // new-case.jsonl: the README's only jsonl block, the file its import example reads.
+  const importFile = /```jsonl\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (importFile !== undefined) writeFileSync(join(cwd, "new-case.jsonl"), importFile);
   return cwd;
 }
 
 describe("README examples", () => {
   const all = examples();
-  const cwd = brokenEventsFolder();
+  const cwd = scratchFolder();
 
-  it("covers every command", () => {
-    const commands = new Set(all.map((example) => example.args[0] ?? "(none)"));
+  it("covers every command and script", () => {
+    const commands = new Set(
+      all.map((e) => (e.script === "npm start" ? (e.args[0] ?? "(none)") : e.script)),
+    );
     expect([...commands].sort()).toEqual([
       "(none)",
       "append",
       "correct",
+      "import",
       "list",
+      "npm run replay-case",
       "replay",
       "retract",
+      "stats",
       "status",
       "timeline",
       "verify",
     ]);
   });
 
-  it.each(all.map((example) => [example.args.join(" ") || "(no arguments)", example] as const))(
-    "npm start -- %s prints what the README shows",
-    (_, { args, expected }) => {
-      const result = spawnSync(process.execPath, ["--import", tsx, main, ...args], {
+  it.each(all.map((e) => [`${e.script} -- ${e.args.join(" ")}`, e] as const))(
+    "%s prints what the README shows",
+    (_, { script, args, expected }) => {
+      const result = spawnSync(process.execPath, ["--import", tsx, SCRIPTS[script], ...args], {
         cwd,
         encoding: "utf8",
         env: { ...process.env, NODE_OPTIONS: "" },
@@ -90,7 +106,7 @@ describe("README examples", () => {
       const printed = result.stdout + result.stderr;
       // The overview is of today: the README shows the day it was written.
       const shown = expected.replace(/on \d{4}-\d{2}-\d{2}\n/, (match) =>
-        args.length === 0 ? `on ${today()}\n` : match,
+        script === "npm start" && args.length === 0 ? `on ${today()}\n` : match,
       );
       expect(printed).toBe(shown);
     },

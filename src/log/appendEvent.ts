@@ -8,6 +8,7 @@ import {
 import { applyCorrections } from "../replay/applyCorrections.js";
 import { foldStream } from "../replay/foldStream.js";
 import { AppendRejectedError, ConcurrencyError, StreamNeedsRepairError } from "./appendErrors.js";
+import { correctionTargetProblem } from "./correctionTarget.js";
 import { findEventLine } from "./findEvent.js";
 import { lineHash } from "./integrityChain.js";
 import { withFileLock } from "./fileLock.js";
@@ -125,6 +126,7 @@ function appendLocked(
   if (issues.length > 0) throw new StreamNeedsRepairError(file, issues);
   const stored = current.entries.map((entry) => ({ event: entry.event, line: entry.line }));
   const events = stored.map((entry) => entry.event);
+  const byId = new Map(events.map((event) => [event.id, event]));
   const lastSeq = events.length;
   const results: AppendResult[] = [];
   const lines: string[] = [];
@@ -184,8 +186,13 @@ function appendLocked(
     }
     // The parsed event in the order a reader expects, `id` first (findEventLine relies on it).
     const event = { ...candidate, ...parsed.data } as DesignationEvent;
+    const target = correctionTargetProblem(event, byId);
+    if (target !== undefined) {
+      throw new AppendRejectedError(stream, target.message, target.field, index);
+    }
     const line = JSON.stringify(event);
     events.push(event);
+    byId.set(event.id, event);
     stored.push({ event, line: seq });
     lines.push(line);
     head = lineHash(line);

@@ -42,10 +42,7 @@ function acquire(lockFile: string, timeoutMs: number): void {
     const holder = holderOf(lockFile);
     // An owner that died, or that died before it could even write its pid.
     const stale = holder === undefined ? isOlderThan(lockFile, 1_000) : !isAlive(holder);
-    if (stale) {
-      breakStaleLock(lockFile, holder);
-      continue;
-    }
+    if (stale && breakStaleLock(lockFile, holder)) continue;
     if (Date.now() - started > timeoutMs) {
       throw new LockTimeoutError(
         lockFile,
@@ -95,20 +92,22 @@ function isAlive(pid: number): boolean {
 
 /**
  * Removes a lock whose owner died. Only one waiter may break it: the one that creates the
- * `.break` file; it removes the lock only if it still names the dead owner.
+ * `.break` file; it removes the lock only if it still names the dead owner. False when another
+ * waiter is breaking it: then wait as for a live lock.
  */
-function breakStaleLock(lockFile: string, deadHolder: number | undefined): void {
+function breakStaleLock(lockFile: string, deadHolder: number | undefined): boolean {
   const breakFile = `${lockFile}.break`;
   if (!tryCreate(breakFile)) {
     // Another waiter is breaking it; a breaker that died leaves a file older than a second.
     if (isOlderThan(breakFile, 1_000)) rmSync(breakFile, { force: true });
-    return;
+    return false;
   }
   try {
     if (holderOf(lockFile) === deadHolder) rmSync(lockFile, { force: true });
   } finally {
     rmSync(breakFile, { force: true });
   }
+  return true;
 }
 
 function isOlderThan(file: string, ms: number): boolean {

@@ -19,18 +19,23 @@ export function locateEvent(
   id: string,
 ): { file: string; line: number; program: string; company: string } | undefined {
   if (!existsSync(dir)) return undefined;
-  const needle = `{"id":${JSON.stringify(id)},`;
+  // Only the envelope has an "id" key (data and sources are strict objects without one).
+  const needle = new RegExp(`"id"\\s*:\\s*${escapeRegExp(JSON.stringify(id))}`);
   for (const program of readdirSync(dir, { withFileTypes: true })) {
     if (!program.isDirectory()) continue;
     for (const entry of readdirSync(join(dir, program.name), { withFileTypes: true })) {
       if (!entry.isFile() || !entry.name.endsWith(".jsonl")) continue;
       const file = join(dir, program.name, entry.name);
       const lines = readFileSync(file, "utf8").split("\n");
-      const index = lines.findIndex((line) => line.startsWith(needle));
+      const index = lines.findIndex((line) => needle.test(line));
       if (index >= 0) {
         return { file, line: index + 1, program: program.name, company: entry.name.slice(0, -6) };
       }
     }
   }
   return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

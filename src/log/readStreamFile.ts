@@ -3,6 +3,8 @@ import { SlugSchema } from "../domain/eventSchema.js";
 import { GENESIS, lineHash } from "./integrityChain.js";
 import type { LogIssue } from "./logError.js";
 import { parseEventLine } from "./parseEventLine.js";
+import { correctionTargetProblem } from "./correctionTarget.js";
+import type { DesignationEvent } from "../domain/eventSchema.js";
 import type { LogEntry, StreamLog } from "./streamLog.js";
 
 /**
@@ -45,9 +47,10 @@ export function readStreamFile(
     });
   }
   const entries: LogEntry[] = [];
-  const byId = new Map<string, LogEntry>();
+  const byId = new Map<string, DesignationEvent>();
   let expectedSeq = 1;
   let previousLine: string | undefined;
+  let previousLineNumber = 0;
   lines.forEach((text, index) => {
     const line = index + 1;
     if (text.trim() === "") {
@@ -55,7 +58,9 @@ export function readStreamFile(
       return;
     }
     const expectedPrev = previousLine === undefined ? GENESIS : lineHash(previousLine);
+    const chainedTo = previousLineNumber;
     previousLine = text;
+    previousLineNumber = line;
     const seqHere = expectedSeq++;
     const parsed = parseEventLine(text, file, line);
     if (!parsed.ok) {
@@ -67,9 +72,9 @@ export function readStreamFile(
     if (event.prev !== expectedPrev) {
       problem(
         "prev",
-        line === 1
+        chainedTo === 0
           ? "the first line's prev must be 64 zeros: lines were removed or moved before it"
-          : `does not match the hash of line ${line - 1}: a line before it was changed, removed or moved`,
+          : `does not match the hash of line ${chainedTo}: a line before it was changed, removed or moved`,
       );
     }
     if (event.stream !== stream) {
@@ -81,27 +86,11 @@ export function readStreamFile(
         `is ${event.seq}, expected ${seqHere}: seq counts the stream's events from 1 without gaps`,
       );
     }
-    const target =
-      event.type === "Corrected"
-        ? event.data.corrects
-        : event.type === "Retracted"
-          ? event.data.retracts
-          : undefined;
-    if (target !== undefined) {
-      const field = event.type === "Corrected" ? "data.corrects" : "data.retracts";
-      const fixed = byId.get(target);
-      if (fixed === undefined) {
-        problem(field, `names ${target}, which is not an earlier event of ${stream}`);
-      } else if (fixed.event.type === "Corrected" || fixed.event.type === "Retracted") {
-        problem(
-          field,
-          `names ${target}, a ${fixed.event.type}: correct the original event instead`,
-        );
-      }
-    }
+    const target = correctionTargetProblem(event, byId);
+    if (target !== undefined) problem(target.field, target.message);
     const entry = { event, line };
     entries.push(entry);
-    byId.set(event.id, entry);
+    byId.set(event.id, event);
   });
   const head = previousLine === undefined ? GENESIS : lineHash(previousLine);
   return { stream, company, program, file, entries, head, size: Buffer.byteLength(content) };

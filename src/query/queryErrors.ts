@@ -6,7 +6,11 @@ export class UnknownCompanyError extends Error {
     readonly company: string,
     readonly known: readonly string[],
   ) {
-    super(`unknown company "${company}"; the log has: ${known.join(", ") || "(no companies)"}`);
+    super(
+      known.length <= 8
+        ? `unknown company "${company}"; the log has: ${known.join(", ") || "(no companies)"}`
+        : `unknown company "${company}": no id, name or alias of the ${known.length} companies of the log fits; designations list shows them`,
+    );
   }
 }
 
@@ -40,7 +44,7 @@ export class AmbiguousCompanyError extends Error {
     readonly candidates: readonly { id: string; name: string }[],
   ) {
     super(
-      `"${query}" could be any of ${candidates.length} companies; say which:\n${candidates.map((c) => `  ${c.id}  ${c.name}`).join("\n")}`,
+      `"${query}" could be any of ${candidates.length} companies; say which:\n${candidates.map((c) => `  ${c.id.padEnd(Math.max(...candidates.map((other) => other.id.length)))}  ${c.name}`).join("\n")}`,
     );
   }
 }

@@ -26,6 +26,11 @@ export function eventsInView(
   const { knownAt, recordedAt } = view;
   if (knownAt === undefined && recordedAt === undefined) return [...events];
   const recordedLimit = recordedAt === undefined ? undefined : Date.parse(recordedAt);
+  if (recordedLimit !== undefined && Number.isNaN(recordedLimit)) {
+    throw new RangeError(
+      `recordedAt "${recordedAt}" is not an instant such as 2026-11-23T12:00:00Z`,
+    );
+  }
   const kept = new Set<string>();
   return events.filter((event) => {
     if (knownAt !== undefined && (event.known ?? event.effective) > knownAt) return false;

@@ -15,15 +15,15 @@ Checks every stream file: each line's schema, the seq order, that ids are unique
 chain (each line carries the SHA-256 of the line before it, so a changed, removed or moved line
 is found), a torn last line (an interrupted write), that every stream's history is valid, and
 that events/companies.json is well formed and names every company of the log.
-Prints every problem with its file and line and exits 1 if there is any. On success it prints
-each stream's head: the hash of its last line; keep it to prove later that nothing before it
-changed.
+Prints every problem with its file and line and exits 1 if there is any.
 
+  --heads       also print each stream's head, the SHA-256 of its last line: keep it to prove
+                later that the file still ends where it did and nothing before it changed
   --json        {"ok", "streams": [{"stream", "file", "events", "head"}], "problems": [...]}
   --events DIR  the events folder (default: the repository's events/)
 
 Example: designations verify`,
-  options: { json: { type: "boolean" } },
+  options: { json: { type: "boolean" }, heads: { type: "boolean" } },
   positionals: { min: 0, max: 0 },
   run({ values }, io) {
     const { log, issues } = inspectLog(eventsDirOf(values, io));
@@ -47,10 +47,10 @@ Example: designations verify`,
       io.out(JSON.stringify({ ok: problems.length === 0, streams, problems }));
     } else if (problems.length === 0) {
       const events = streams.reduce((sum, s) => sum + s.events, 0);
+      const summary = `ok: ${plural(streams.length, "stream")}, ${plural(events, "event")}, every chain intact and every history valid`;
       const rows = streams.map((s) => [s.stream, String(s.events), s.head]);
-      io.out(
-        `ok: ${plural(streams.length, "stream")}, ${plural(events, "event")}, every chain intact and every history valid\n${formatTable(["stream", "events", "head (SHA-256 of the last line)"], rows)}`,
-      );
+      const heads = formatTable(["stream", "events", "head (SHA-256 of the last line)"], rows);
+      io.out(values.heads ? `${summary}\n${heads}` : summary);
     }
     if (problems.length > 0) {
       io.err(`verify found ${plural(problems.length, "problem")}:`);
