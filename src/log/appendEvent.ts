@@ -148,20 +148,22 @@ function appendLocked(
       results.push({ outcome: "existing", event: existing.event, file, line: existing.line });
       return;
     }
-    if (draft.id !== undefined) {
-      const elsewhere = findEventLine(dir, draft.id);
-      if (elsewhere !== undefined) {
-        throw new AppendRejectedError(
-          stream,
-          `id ${draft.id} is already used at ${elsewhere}`,
-          "id",
-          index,
-        );
-      }
-    }
     const seq = events.length + 1;
+    const id = draft.id ?? `${draft.company}-${draft.program}-${String(seq).padStart(4, "0")}`;
+    const taken = byId.has(id)
+      ? `${file}:${stored.find((entry) => entry.event.id === id)?.line}`
+      : findEventLine(dir, id);
+    if (taken !== undefined) {
+      const hint = draft.id === undefined ? "; give the event an id of its own" : "";
+      throw new AppendRejectedError(
+        stream,
+        `id ${id} is already used at ${taken}${hint}`,
+        "id",
+        index,
+      );
+    }
     const candidate = {
-      id: draft.id ?? `${draft.company}-${draft.program}-${String(seq).padStart(4, "0")}`,
+      id,
       stream,
       seq,
       type: draft.type,

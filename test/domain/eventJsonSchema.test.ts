@@ -49,6 +49,7 @@ describe("eventJsonSchema", () => {
       "recorded",
       "sources",
       "confidence",
+      "prev",
       "data",
     ]) {
       expect(branch?.required).toContain(field);

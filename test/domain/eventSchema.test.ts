@@ -137,6 +137,12 @@ describe("DesignationEventSchema rejects the envelope", () => {
     ]);
   });
 
+  it("without prev", () => {
+    const event = json(makeEvent("Listed", "2021-01-14"));
+    delete event.prev;
+    expect(issuesOf(event)).toEqual([expect.objectContaining({ path: "prev" })]);
+  });
+
   it("without effective", () => {
     const event = json(makeEvent("Listed", "2021-01-14"));
     delete event.effective;
@@ -192,6 +198,10 @@ describe("DesignationEventSchema rejects the envelope", () => {
     ["seq", "1"],
     ["confidence", "certain"],
     ["precision", "year"],
+    ["prev", "0".repeat(63)],
+    ["prev", "0".repeat(65)],
+    ["prev", "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855"],
+    ["prev", 0],
   ])("with %s %j", (field, value) => {
     const event = { ...makeEvent("Listed", "2021-01-14"), [field]: value };
     expect(issuesOf(event)).toEqual([expect.objectContaining({ path: field })]);

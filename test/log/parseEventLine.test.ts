@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { GENESIS } from "../../src/log/integrityChain.js";
 import { parseEventLine } from "../../src/log/parseEventLine.js";
 import { makeEvent, parsedOf } from "./support/logFixtures.js";
 
 const FILE = "events/dod-1237/acme.jsonl";
-const listed = makeEvent("acme/dod-1237", 1, "Listed", "2021-01-14");
+// A line parses on its own: any well-formed prev will do (the chain is the stream reader's).
+const listed = makeEvent("acme/dod-1237", 1, "Listed", "2021-01-14", { prev: GENESIS });
 const line = (overrides: Record<string, unknown>) =>
-  JSON.stringify(makeEvent("acme/dod-1237", 1, "ChallengeFiled", "2021-01-29", overrides));
+  JSON.stringify(
+    makeEvent("acme/dod-1237", 1, "ChallengeFiled", "2021-01-29", { prev: GENESIS, ...overrides }),
+  );
 
 describe("parseEventLine", () => {
   it("returns the event of a valid line", () => {
@@ -48,6 +52,9 @@ describe("parseEventLine", () => {
       [{ seq: 0 }, "seq", /./],
       [{ confidence: "certain" }, "confidence", /./],
       [{ extra: true }, "extra", /extra/],
+      [{ prev: undefined }, "prev", "is missing (expected string)"],
+      [{ prev: "0".repeat(63) }, "prev", "must be a SHA-256 hash in lowercase hex"],
+      [{ prev: "A".repeat(64) }, "prev", "must be a SHA-256 hash in lowercase hex"],
     ];
     for (const [overrides, field, message] of cases) {
       const parsed = parseEventLine(line(overrides), FILE, 2);

@@ -3,9 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LogError } from "../../src/log/logError.js";
-import { readLog } from "../../src/log/readLog.js";
+import { lineHash } from "../../src/log/integrityChain.js";
+import { inspectLog, readLog } from "../../src/log/readLog.js";
 import {
+  chainLines,
   type EventObject,
+  lineOf,
   makeEvent,
   makeTempDir,
   parsedOf,
@@ -42,12 +45,12 @@ const acme = (seq: number, type: string, effective: string, overrides: EventObje
 
 describe("readLog on a valid log", () => {
   it("reads every stream, its events in line order, sorted by stream id", () => {
-    const acmeEvents = [
+    const acmeEvents = chainLines([
       acme(1, "Listed", "2021-01-14"),
       acme(2, "ChallengeFiled", "2021-02-01"),
       acme(3, "Noted", "2021-01-20"),
-    ];
-    const betaEvents = [makeEvent("beta/ofac-sdn", 1, "Listed", "2022-03-01")];
+    ]);
+    const betaEvents = chainLines([makeEvent("beta/ofac-sdn", 1, "Listed", "2022-03-01")]);
     const acmeFile = writeStream(dir, "dod-1237", "acme", acmeEvents);
     const betaFile = writeStream(dir, "ofac-sdn", "beta", betaEvents);
     mkdirSync(join(dir, "dod-1237"), { recursive: true });
@@ -69,6 +72,8 @@ describe("readLog on a valid log", () => {
       program: "dod-1237",
       file: acmeFile,
       entries: acmeEvents.map((event, index) => ({ event: parsedOf(event), line: index + 1 })),
+      head: lineHash(lineOf(acmeEvents[2] as EventObject)),
+      size: Buffer.byteLength(readFileSync(acmeFile)),
     });
     expect(betaLog).toMatchObject({ company: "beta", program: "ofac-sdn", file: betaFile });
     expect(betaLog?.entries).toEqual([{ event: parsedOf(betaEvents[0] as EventObject), line: 1 }]);
@@ -94,9 +99,8 @@ describe("readLog on a valid log", () => {
     ]);
   });
 
-  it("reads a last line without a newline, and an empty file as a stream with no events", () => {
-    const file = join(dir, "dod-1237", "acme.jsonl");
-    writeFile(file, JSON.stringify(acme(1, "Listed", "2021-01-14")));
+  it("reads an empty file as a stream with no events", () => {
+    writeStream(dir, "dod-1237", "acme", [acme(1, "Listed", "2021-01-14")]);
     writeFile(join(dir, "dod-1237", "empty.jsonl"), "");
 
     const log = readLog(dir);
@@ -105,6 +109,29 @@ describe("readLog on a valid log", () => {
       ["acme/dod-1237", 1],
       ["empty/dod-1237", 0],
     ]);
+  });
+
+  it("reports a last line without a newline as torn, and does not use it", () => {
+    const [listed, challenged] = chainLines([
+      acme(1, "Listed", "2021-01-14"),
+      acme(2, "ChallengeFiled", "2021-01-29"),
+    ]);
+    const complete = `${lineOf(listed as EventObject)}\n`;
+    const file = writeFile(
+      join(dir, "dod-1237", "acme.jsonl"),
+      `${complete}${lineOf(challenged as EventObject)}`,
+    );
+
+    expect(logErrorOf(dir).issues).toEqual([
+      {
+        file,
+        line: 2,
+        message: expect.stringContaining(`torn last line`) as string,
+      },
+    ]);
+    const { log, issues } = inspectLog(dir);
+    expect(issues[0]?.message).toContain(`truncate -s ${Buffer.byteLength(complete)} ${file}`);
+    expect(log.streams[0]?.entries).toEqual([{ event: parsedOf(listed as EventObject), line: 1 }]);
   });
 
   it("reads an empty events folder as a log with no streams", () => {
@@ -348,13 +375,21 @@ describe("readLog reports each problem with its file, line and field", () => {
 
     const error = logErrorOf(dir);
 
+    // The fixture chains each event to the text of the line before it, blank or not; the reader
+    // chains past blank lines, so the event after each blank line breaks the chain too.
+    const chainBroken = expect.stringMatching(/^does not match the hash of line \d+: /) as string;
     expect(error.issues).toEqual([
       { file, line: 2, message: "empty line: every line must hold one event" },
+      { file, line: 3, field: "prev", message: chainBroken },
       { file, line: 4, message: "empty line: every line must hold one event" },
+      { file, line: 5, field: "prev", message: chainBroken },
     ]);
-    expect(error.message).toBe(
-      `${file}:2: empty line: every line must hold one event\n${file}:4: empty line: every line must hold one event`,
-    );
+    expect(error.message.split("\n")).toEqual([
+      `${file}:2: empty line: every line must hold one event`,
+      expect.stringMatching(new RegExp(`^${literal(file)}:3: field "prev": does not match`)),
+      `${file}:4: empty line: every line must hold one event`,
+      expect.stringMatching(new RegExp(`^${literal(file)}:5: field "prev": does not match`)),
+    ]);
   });
 
   it("a Corrected event naming an unknown id: field data.corrects", () => {
@@ -526,5 +561,55 @@ describe("readLog skips what is not a stream file", () => {
     mkdirSync(join(dir, "dod-1237", "weird.jsonl"));
     symlinkSync("/nonexistent", join(dir, "dangling"));
     expect(readLog(dir).streams.map((stream) => stream.stream)).toEqual(["acme/dod-1237"]);
+  });
+});
+
+describe("inspectLog", () => {
+  it("returns the log and no issue for a valid log, like readLog", () => {
+    writeStream(dir, "dod-1237", "acme", [acme(1, "Listed", "2021-01-14")]);
+    expect(inspectLog(dir)).toEqual({ log: readLog(dir), issues: [] });
+  });
+
+  it("returns every issue beside the log instead of throwing, with the lines that read well", () => {
+    const [listed, challenged, granted] = chainLines([
+      acme(1, "Listed", "2021-01-14"),
+      acme(2, "ChallengeFiled", "2021-01-29"),
+      acme(3, "InjunctionGranted", "2021-03-12"),
+    ]) as EventObject[];
+    const tampered = { ...listed, effective: "2021-01-13" };
+    const acmeFile = writeFile(
+      join(dir, "dod-1237", "acme.jsonl"),
+      [tampered, challenged, granted].map((event) => `${lineOf(event as EventObject)}\n`).join("") +
+        '{"id":"acme-dod-1237-4"',
+    );
+    const betaFile = writeStream(dir, "dod-1237", "beta", [
+      makeEvent("beta/dod-1237", 1, "Listed", "2021-01-14", { id: "acme-dod-1237-1" }),
+    ]);
+
+    let inspection: ReturnType<typeof inspectLog> | undefined;
+    expect(() => {
+      inspection = inspectLog(dir);
+    }).not.toThrow();
+
+    expect(inspection?.issues).toEqual([
+      { file: acmeFile, line: 4, message: expect.stringMatching(/^torn last line: /) },
+      { file: acmeFile, line: 2, field: "prev", message: expect.stringMatching(/^does not match/) },
+      {
+        file: betaFile,
+        line: 1,
+        field: "id",
+        message: `duplicate id acme-dod-1237-1, first used at ${acmeFile}:1`,
+      },
+    ]);
+    expect(inspection?.log.streams.map((s) => [s.stream, s.entries.length])).toEqual([
+      ["acme/dod-1237", 3],
+      ["beta/dod-1237", 1],
+    ]);
+    expect(logErrorOf(dir).issues).toEqual(inspection?.issues);
+  });
+
+  it("throws only for a missing events folder", () => {
+    const missing = join(dir, "missing");
+    expect(() => inspectLog(missing)).toThrow(LogError);
   });
 });

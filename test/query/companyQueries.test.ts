@@ -90,6 +90,7 @@ describe("companyStatus", () => {
         enforceable: false,
         since: null,
         event: null,
+        uncertain: false,
       },
     ]);
     expect(companyTimelines(timelines, "beta", "ofac-ns-cmic")).toEqual([
@@ -99,6 +100,7 @@ describe("companyStatus", () => {
         program: "ofac-ns-cmic",
         intervals: [],
         steps: [],
+        uncertainMonths: [],
       },
     ]);
   });

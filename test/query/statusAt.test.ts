@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { intervalAt, statusAt } from "../../src/query/statusAt.js";
 import { foldStream } from "../../src/replay/foldStream.js";
 import type { Timeline } from "../../src/replay/timeline.js";
-import { addDays, makeFacts, resetEventSeq } from "../support/events.js";
+import { addDays, makeEvent, makeFacts, resetEventSeq } from "../support/events.js";
 
 let xiaomi: Timeline;
 
@@ -33,6 +33,7 @@ describe("statusAt", () => {
         enforceable: false,
         since: null,
         event: null,
+        uncertain: false,
       });
     }
   });
@@ -110,5 +111,53 @@ describe("intervalAt", () => {
         expect(intervalAt(intervals, interval.to)).not.toBe(interval);
       }
     });
+  });
+});
+
+describe("statusAt with dates known only to the month", () => {
+  /** Listed some day in March 2021, enjoined some day in June 2021. */
+  function monthly(): Timeline {
+    return foldStream("acme/dod-1237", [
+      makeEvent("Listed", "2021-03-01", { precision: "month" }),
+      makeEvent("ChallengeFiled", "2021-04-15"),
+      makeEvent("InjunctionGranted", "2021-06-01", { precision: "month" }),
+    ]);
+  }
+
+  it.each([
+    ["2021-02-28", "unlisted", false],
+    ["2021-03-01", "listed", true],
+    ["2021-03-31", "listed", true],
+    ["2021-04-01", "listed", false],
+    ["2021-04-15", "challenged", false],
+    ["2021-05-31", "challenged", false],
+    ["2021-06-01", "enjoined", true],
+    ["2021-06-30", "enjoined", true],
+    ["2021-07-01", "enjoined", false],
+    ["2022-03-15", "enjoined", false],
+  ] as const)("on %s is %s, uncertain %s", (date, status, uncertain) => {
+    expect(statusAt(monthly(), date)).toMatchObject({ at: date, status, uncertain });
+  });
+
+  it("says uncertain for an unlisted answer in the month of a month-precision listing", () => {
+    // A month-precision date should be the month's 1st; one that is not still makes its month uncertain.
+    const timeline = foldStream("acme/dod-1237", [
+      makeEvent("Listed", "2021-03-15", { precision: "month" }),
+    ]);
+    expect(statusAt(timeline, "2021-03-05")).toMatchObject({
+      status: "unlisted",
+      since: null,
+      uncertain: true,
+    });
+    expect(statusAt(timeline, "2021-02-28")).toMatchObject({
+      status: "unlisted",
+      uncertain: false,
+    });
+  });
+
+  it("is never uncertain on a timeline with every date known to the day", () => {
+    for (let date = "2021-01-01"; date <= "2021-12-31"; date = addDays(date, 7)) {
+      expect(statusAt(xiaomi, date).uncertain).toBe(false);
+    }
   });
 });

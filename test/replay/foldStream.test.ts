@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { FactEvent } from "../../src/domain/eventSchema.js";
 import { InvalidHistoryError } from "../../src/domain/invalidHistoryError.js";
+import { applyCorrections } from "../../src/replay/applyCorrections.js";
 import { foldStream } from "../../src/replay/foldStream.js";
 import type { Interval } from "../../src/replay/timeline.js";
 import { makeEvent, makeFacts, resetEventSeq, STREAM } from "../support/events.js";
@@ -38,6 +39,7 @@ describe("foldStream on the Xiaomi sequence", () => {
       program: "dod-1237",
       intervals: [],
       steps: [],
+      uncertainMonths: [],
     });
   });
 
@@ -145,6 +147,7 @@ describe("foldStream with several events on one day", () => {
         status: "challenged",
         enforceable: true,
         event: { id: challenged?.id, type: "ChallengeFiled", effective: "2021-01-14" },
+        uncertain: false,
       },
     ]);
     expect(timeline.steps).toHaveLength(2);
@@ -294,5 +297,66 @@ describe("foldStream on an invalid history", () => {
     const error = failure(makeFacts(["Listed", "2021-02-01"], ["ChallengeFiled", "2021-01-29"]));
     expect(error.eventType).toBe("ChallengeFiled");
     expect(error.effective).toBe("2021-01-29");
+  });
+});
+
+describe("foldStream with dates known only to the month", () => {
+  it("marks the interval a month-precision event opens as uncertain, and lists its month", () => {
+    const listed = makeEvent("Listed", "2021-01-01", { precision: "month" });
+    const challenged = makeEvent("ChallengeFiled", "2021-01-29");
+    const granted = makeEvent("InjunctionGranted", "2021-03-01", { precision: "month" });
+    const timeline = foldStream(STREAM, [listed, challenged, granted]);
+    expect(timeline.intervals.map((i) => [i.from, i.status, i.uncertain])).toEqual([
+      ["2021-01-01", "listed", true],
+      ["2021-01-29", "challenged", false],
+      ["2021-03-01", "enjoined", true],
+    ]);
+    expect(timeline.uncertainMonths).toEqual(["2021-01", "2021-03"]);
+  });
+
+  it("has no uncertain interval or month when every date is known to the day", () => {
+    const timeline = foldStream(
+      STREAM,
+      makeFacts(["Listed", "2021-01-14"], ["Delisted", "2021-02-01"]),
+    );
+    expect(timeline.intervals.map((i) => i.uncertain)).toEqual([false, false]);
+    expect(timeline.uncertainMonths).toEqual([]);
+  });
+
+  it("does not count a Noted event dated to the month: it moves nothing", () => {
+    const timeline = foldStream(STREAM, [
+      makeEvent("Listed", "2021-01-14"),
+      makeEvent("Noted", "2021-02-01", { precision: "month" }),
+    ]);
+    expect(timeline.uncertainMonths).toEqual([]);
+    expect(timeline.intervals.map((i) => i.uncertain)).toEqual([false]);
+  });
+
+  it("counts a month-precision event that moves the machine without changing the status", () => {
+    const timeline = foldStream(STREAM, [
+      makeEvent("Listed", "2021-01-14"),
+      makeEvent("Relisted", "2021-06-01", { precision: "month" }),
+    ]);
+    expect(timeline.intervals).toHaveLength(1);
+    expect(timeline.uncertainMonths).toEqual(["2021-06"]);
+  });
+
+  it("lists each month once, sorted, whatever the order of the events", () => {
+    const events = [
+      makeEvent("Listed", "2021-01-01", { precision: "month", seq: 3 }),
+      makeEvent("Delisted", "2021-05-01", { precision: "month", seq: 1 }),
+      makeEvent("Listed", "2021-05-01", { precision: "month", seq: 2 }),
+    ];
+    expect(foldStream(STREAM, events).uncertainMonths).toEqual(["2021-01", "2021-05"]);
+  });
+
+  it("follows a correction that makes the date known to the day", () => {
+    const listed = makeEvent("Listed", "2021-01-01", { precision: "month" });
+    const fix = makeEvent("Corrected", "2021-02-01", {
+      data: { corrects: listed.id, effective: "2021-01-14", precision: "day" },
+    });
+    const timeline = foldStream(STREAM, applyCorrections([listed, fix]));
+    expect(timeline.intervals.map((i) => [i.from, i.uncertain])).toEqual([["2021-01-14", false]]);
+    expect(timeline.uncertainMonths).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
 import type { DesignationEvent, FactEvent, Source } from "../../src/domain/eventSchema.js";
 import type { EventType, LifecycleEventType } from "../../src/domain/eventTypes.js";
 import type { IsoDate } from "../../src/domain/isoDate.js";
+import { GENESIS, lineHash } from "../../src/log/integrityChain.js";
 
 /** The stream every builder writes to unless told otherwise. */
 export const STREAM = "acme/dod-1237";
@@ -47,10 +48,16 @@ export type EventOverrides<T extends EventType> = Partial<Omit<EventOf<T>, "type
 };
 
 let counter = 0;
+/** The line the last built event would be stored as, the next event's `prev`. */
+let lastLine: string | undefined;
 
-/** Restarts the automatic seq (and id) numbering at 1. Call it in `beforeEach` when it matters. */
+/**
+ * Restarts the automatic seq (and id) numbering at 1, and the `prev` chain at GENESIS. Call it in
+ * `beforeEach` when it matters.
+ */
 export function resetEventSeq(): void {
   counter = 0;
+  lastLine = undefined;
 }
 
 /**
@@ -85,7 +92,9 @@ export function defaultData<T extends EventType>(type: T): DataOf<T> {
  * A valid event of `type`, effective on `effective`, on stream `acme/dod-1237`. Each call takes
  * the next seq (1, 2, 3, ... since the last `resetEventSeq`) unless `overrides.seq` is given; the
  * id is `<company>-<program>-<n>` with the call's own number, so ids stay unique even when seqs
- * are given.
+ * are given. `prev` chains the built events in the order they are built, as if each were written
+ * as the next line of one file (`GENESIS` for the first since `resetEventSeq`), unless
+ * `overrides.prev` is given.
  *
  * @example
  * makeEvent("InjunctionGranted", "2021-03-12", { data: { judge: "Contreras" } });
@@ -108,9 +117,11 @@ export function makeEvent<T extends EventType>(
     recorded: RECORDED,
     sources: [makeSource(`${type.toLowerCase()}-${counter}`)],
     confidence: "high",
+    prev: lastLine === undefined ? GENESIS : lineHash(lastLine),
     ...envelope,
     data: { ...defaultData(type), ...data },
   };
+  lastLine = JSON.stringify(event);
   return event as unknown as EventOf<T>;
 }
 

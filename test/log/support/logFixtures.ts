@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { GENESIS, lineHash } from "../../../src/log/integrityChain.js";
 
 /** The repository's own Xiaomi log, read by tests and copied into temporary events folders. */
 export const XIAOMI_LOG = fileURLToPath(
@@ -28,9 +29,12 @@ function defaultData(type: string, effective: string): EventObject {
 }
 
 /**
- * A valid event of `stream` (`<company>/<program>`) with id `<company>-<program>-<seq>`.
- * `overrides` replace envelope fields; `overrides.data` is merged into the default data, so
- * `{ data: { court: undefined } }` drops the court and `{ sources: undefined }` drops the key.
+ * A valid event of `stream` (`<company>/<program>`) with id `<company>-<program>-<seq>`, but for
+ * its `prev`, which depends on the line before it in its file: `writeStream` (or `chainLines`)
+ * adds it. `overrides` replace envelope fields; `overrides.data` is merged into the default data,
+ * so `{ data: { court: undefined } }` drops the court and `{ sources: undefined }` drops the key.
+ * An explicit `prev` in `overrides` (even `undefined`, which leaves the key out of the line) is
+ * written as it is, to break the chain on purpose.
  */
 export function makeEvent(
   stream: string,
@@ -65,8 +69,31 @@ export function parsedOf(event: EventObject): EventObject {
 }
 
 /**
+ * The lines as `writeStream` writes them: strings verbatim, and each event that has no `prev` key
+ * of its own with the `prev` of a correct integrity chain, the `lineHash` of the exact text of the
+ * line before it (whatever that line holds, even a broken one), `GENESIS` on the first line. An
+ * event with its own `prev` key keeps it, so that a test can break the chain on purpose.
+ *
+ * @example
+ * const [first, second] = chainLines([acme(1, "Listed", "2021-01-14"), acme(2, "Noted", "2021-01-20")]);
+ * // first.prev === GENESIS, second.prev === lineHash(lineOf(first))
+ */
+export function chainLines<T extends EventObject | string>(lines: readonly T[]): T[] {
+  let previous: string | undefined;
+  return lines.map((line) => {
+    const chained =
+      typeof line === "string" || Object.hasOwn(line, "prev")
+        ? line
+        : { ...(line as EventObject), prev: previous === undefined ? GENESIS : lineHash(previous) };
+    previous = lineOf(chained);
+    return chained as T;
+  });
+}
+
+/**
  * Writes `<dir>/<program>/<company>.jsonl`, one line per event (strings verbatim), each line
- * ending in a newline. Returns the file's path.
+ * ending in a newline, the events chained by their `prev` as `chainLines` does. Returns the
+ * file's path.
  */
 export function writeStream(
   dir: string,
@@ -75,7 +102,12 @@ export function writeStream(
   lines: readonly (EventObject | string)[],
 ): string {
   const file = join(dir, program, `${company}.jsonl`);
-  writeFile(file, lines.map((line) => `${lineOf(line)}\n`).join(""));
+  writeFile(
+    file,
+    chainLines(lines)
+      .map((line) => `${lineOf(line)}\n`)
+      .join(""),
+  );
   return file;
 }
 
