@@ -15,6 +15,8 @@ export type OptionValues = Record<string, string | boolean | string[] | undefine
 export interface CommandInput {
   positionals: string[];
   values: OptionValues;
+  /** The names of the options as they came on the command line, repeats included. */
+  optionOrder: string[];
 }
 
 /** One subcommand of the CLI: its flags, its help text, and what it does. Returns the exit code. */

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { LogError } from "../log/logError.js";
+import { ScenarioError } from "../simulate/scenario.js";
 import {
   AmbiguousCompanyError,
   UnknownCompanyError,
@@ -19,6 +20,7 @@ import { importCommand } from "./commands/importCommand.js";
 import { listCommand } from "./commands/listCommand.js";
 import { overviewCommand } from "./commands/overviewCommand.js";
 import { replayCommand } from "./commands/replayCommand.js";
+import { simulateCommand } from "./commands/simulateCommand.js";
 import { statsCommand } from "./commands/statsCommand.js";
 import { statusCommand } from "./commands/statusCommand.js";
 import { timelineCommand } from "./commands/timelineCommand.js";
@@ -32,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   listCommand,
   replayCommand,
   statsCommand,
+  simulateCommand,
   appendCommand,
   correctCommand,
   retractCommand,
@@ -89,17 +92,21 @@ function parseInput(command: Command, args: string[]): CommandInput {
       options: { ...COMMON_OPTIONS, ...command.options },
       allowPositionals: true,
       strict: true,
+      tokens: true,
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const values = parsed.values as CommandInput["values"];
-  if (values.help) return { positionals: parsed.positionals, values };
+  const optionOrder = (parsed.tokens ?? []).flatMap((token) =>
+    token.kind === "option" ? [token.name] : [],
+  );
+  if (values.help) return { positionals: parsed.positionals, values, optionOrder };
   const { min, max } = command.positionals;
   const count = parsed.positionals.length;
   if (count < min) throw new UsageError(`missing argument: ${command.help.split("\n")[0]}`);
   if (count > max) throw new UsageError(`unexpected argument "${parsed.positionals[max]}"`);
-  return { positionals: parsed.positionals, values };
+  return { positionals: parsed.positionals, values, optionOrder };
 }
 
 function report(error: unknown, command: Command, io: CliIo): number {
@@ -123,6 +130,7 @@ function report(error: unknown, command: Command, io: CliIo): number {
     error instanceof UnknownProgramError ||
     error instanceof UnknownEventError ||
     error instanceof AppendRejectedError ||
+    error instanceof ScenarioError ||
     error instanceof StreamNeedsRepairError ||
     error instanceof LockTimeoutError
   ) {

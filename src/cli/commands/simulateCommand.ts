@@ -1,0 +1,223 @@
+import { readLog } from "../../log/readLog.js";
+import { readScenario } from "../../simulate/readScenario.js";
+import { type Scenario, type ScenarioEdit, ScenarioSchema } from "../../simulate/scenario.js";
+import { type SimulatedStream, simulate } from "../../simulate/simulate.js";
+import type { Segment } from "../../simulate/compareTimelines.js";
+import type { CliIo, Command, CommandInput } from "../command.js";
+import { formatTable, yesNo } from "../formatTable.js";
+import { companyNamed, eventsDirOf } from "../loadTimelines.js";
+import { dateOption, stringOption } from "../optionValues.js";
+import { UsageError } from "../usageError.js";
+
+const EDIT_FLAGS = ["drop", "move", "insert", "replace"] as const;
+
+export const simulateCommand: Command = {
+  name: "simulate",
+  summary: "what if: replay a company's case with events dropped, moved, replaced or added",
+  help: `Usage: designations simulate <company> [--program P] [--scenario FILE] [--drop ID]
+                              [--move ID=DATE] [--insert JSON] [--replace ID=JSON] [--until D]
+                              [--json] [--events DIR]
+
+Replays the company's streams twice, as they happened and as the scenario edits them, and prints
+both side by side, then every stretch of days where the status or enforceability differs, and
+the days each world held the designation enforceable. Nothing is written to the log; every
+alternate answer is labelled simulated. Edits apply in the order given (the file's first).
+
+  --scenario FILE   a scenario file: {"name", "company", "edits": [...]} (see scenarios/)
+  --drop ID         leave an event out (and any correction of it)
+  --move ID=DATE    give an event another effective date
+  --replace ID=JSON put a hypothetical event in its place, e.g. ID='{"type": "InjunctionDenied",
+                    "effective": "2021-03-12"}'
+  --insert JSON     add a hypothetical event: {"type", "effective", "program"?, "description"?}
+  --until D         count enforceable days up to D (default: today)
+  --json            {"simulated": true, "scenario", "streams": [...]}
+
+Example: designations simulate xiaomi --drop xiaomi-dod-1237-0006`,
+  options: {
+    program: { type: "string" },
+    scenario: { type: "string" },
+    drop: { type: "string", multiple: true },
+    move: { type: "string", multiple: true },
+    insert: { type: "string", multiple: true },
+    replace: { type: "string", multiple: true },
+    until: { type: "string" },
+    json: { type: "boolean" },
+  },
+  positionals: { min: 1, max: 1 },
+  run(input, io) {
+    const dir = eventsDirOf(input.values, io);
+    const log = readLog(dir);
+    const ids = log.streams.map((stream) => stream.company);
+    const { id: company } = companyNamed(input.positionals[0] as string, ids, input.values, io);
+    const scenario = scenarioOf(input, company);
+    const until = dateOption(input.values, "until", io.today);
+    const result = simulate(log, scenario, {
+      until,
+      program: stringOption(input.values, "program"),
+    });
+    if (input.values.json) {
+      io.out(
+        JSON.stringify({ simulated: true, scenario, streams: result.streams.map(streamJson) }),
+      );
+      return 0;
+    }
+    io.out(
+      [`SIMULATED: ${scenario.name}`, ...result.streams.map((stream) => streamText(stream))].join(
+        "\n\n",
+      ),
+    );
+    return 0;
+  },
+};
+
+/** The scenario file's edits, then the command line's, in the order they were typed. */
+function scenarioOf({ values, optionOrder }: CommandInput, company: string): Scenario {
+  const file = stringOption(values, "scenario");
+  const base =
+    file === undefined ? { name: "command-line edits", company, edits: [] } : readScenario(file);
+  if (base.company !== company) {
+    throw new UsageError(`the scenario is about ${base.company}, not ${company}`);
+  }
+  const edits = [...base.edits, ...commandLineEdits(values, optionOrder)];
+  const named = { ...base, edits, name: file === undefined ? describeEdits(edits) : base.name };
+  const parsed = ScenarioSchema.safeParse(named);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`edit ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+function commandLineEdits(
+  values: CommandInput["values"],
+  order: readonly string[],
+): ScenarioEdit[] {
+  const tokens = orderedEditTokens(values, order);
+  return tokens.map(({ flag, value }) => {
+    if (flag === "drop") return { drop: value };
+    if (flag === "insert") return { insert: jsonOf(`--insert`, value) } as ScenarioEdit;
+    const [id, rest] = splitOnce(value, `--${flag}`);
+    return flag === "move"
+      ? { move: id, to: rest }
+      : ({ replace: id, with: jsonOf(`--replace`, rest) } as ScenarioEdit);
+  });
+}
+
+/** The edit flags with their values, in command-line order. */
+function orderedEditTokens(
+  values: CommandInput["values"],
+  order: readonly string[],
+): { flag: (typeof EDIT_FLAGS)[number]; value: string }[] {
+  const used: Record<string, number> = {};
+  return order
+    .filter((flag): flag is (typeof EDIT_FLAGS)[number] =>
+      (EDIT_FLAGS as readonly string[]).includes(flag),
+    )
+    .map((flag) => ({
+      flag,
+      value: ((values[flag] as string[] | undefined) ?? [])[
+        (used[flag] = (used[flag] ?? -1) + 1)
+      ] as string,
+    }));
+}
+
+function splitOnce(value: string, flag: string): [string, string] {
+  const at = value.indexOf("=");
+  if (at <= 0) throw new UsageError(`${flag} takes ID=VALUE, got "${value}"`);
+  return [value.slice(0, at), value.slice(at + 1)];
+}
+
+function jsonOf(flag: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(
+      `${flag}: not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+function describeEdits(edits: readonly ScenarioEdit[]): string {
+  return (
+    edits
+      .map((edit) =>
+        "drop" in edit
+          ? `without ${edit.drop}`
+          : "move" in edit
+            ? `${edit.move} on ${edit.to}`
+            : "replace" in edit
+              ? `${edit.replace} replaced by ${edit.with.type} on ${edit.with.effective}`
+              : `with ${edit.insert.type} on ${edit.insert.effective}`,
+      )
+      .join(", ") || "no edits"
+  );
+}
+
+function streamJson(stream: SimulatedStream) {
+  const intervals = (timeline: SimulatedStream["actual"]) =>
+    timeline.intervals.map(({ from, to, status, enforceable, event }) => ({
+      from,
+      to,
+      status,
+      enforceable,
+      event,
+    }));
+  return {
+    stream: stream.stream,
+    program: stream.program,
+    actual: intervals(stream.actual),
+    alternate: intervals(stream.alternate),
+    differences: stream.comparison.differences,
+    enforceableDifferences: stream.comparison.enforceableDifferences,
+    enforceableDays: stream.comparison.enforceableDays,
+  };
+}
+
+function streamText({ stream, comparison }: SimulatedStream): string {
+  const rows = comparison.segments.map((s) => [
+    s.from ?? "...",
+    s.to ?? "...",
+    s.actual.status,
+    yesNo(s.actual.enforceable),
+    s.alternate.status,
+    yesNo(s.alternate.enforceable),
+    differs(s) ? "*" : "",
+  ]);
+  const table = formatTable(
+    ["from", "to", "actual", "enforceable", "simulated", "enforceable", ""],
+    rows,
+  );
+  const differences =
+    comparison.differences.length === 0
+      ? ["No differences: the simulated world is the actual one."]
+      : [
+          "Differences (* above):",
+          ...comparison.differences.map(
+            (s) =>
+              `  ${s.from ?? "..."} to ${s.to ?? "..."}: actual ${world(s.actual)}; simulated ${world(s.alternate)}`,
+          ),
+        ];
+  const { actual, alternate, until } = comparison.enforceableDays;
+  const onlyIn = comparison.enforceableDifferences.map(
+    (d) =>
+      `Enforceable in the ${d.enforceableIn === "actual" ? "actual" : "simulated"} world only: ${d.from ?? "..."} to ${d.to ?? "..."}`,
+  );
+  return [
+    `${stream}: actual and simulated, side by side`,
+    table,
+    ...differences,
+    ...onlyIn,
+    `Days enforceable up to ${until}: actual ${actual}, simulated ${alternate}`,
+  ].join("\n");
+}
+
+function differs(segment: Segment): boolean {
+  return (
+    segment.actual.status !== segment.alternate.status ||
+    segment.actual.enforceable !== segment.alternate.enforceable
+  );
+}
+
+function world(standing: Segment["actual"]): string {
+  return `${standing.status}, ${standing.enforceable ? "enforceable" : "not enforceable"}`;
+}

@@ -1,0 +1,113 @@
+import { type Draft, freeze, produce } from "immer";
+import type { DesignationEvent } from "../domain/eventSchema.js";
+import type { Log } from "../log/streamLog.js";
+import { type HypotheticalEvent, type Scenario, ScenarioError } from "./scenario.js";
+
+/** Events of each stream by stream id, as a scenario edits them. */
+export type StreamEvents = Readonly<Record<string, readonly DesignationEvent[]>>;
+
+/**
+ * The events of every stream of the log, deep-frozen: the actual world, which scenarios edit
+ * copies of and never change.
+ */
+export function actualEvents(log: Log): StreamEvents {
+  const events: Record<string, DesignationEvent[]> = {};
+  for (const stream of log.streams)
+    events[stream.stream] = stream.entries.map((entry) => entry.event);
+  return freeze(events, true);
+}
+
+/**
+ * The alternate world: the scenario's edits applied, in order, as an immer recipe over the frozen
+ * actual events. Dropping an event also drops the corrections of it. Inserted events get ids
+ * `simulated-1`, `simulated-2`, ... Throws `ScenarioError` for an id the log does not have.
+ *
+ * @example
+ * applyScenario(actual, { name: "no injunction", company: "xiaomi", edits: [{ drop: "xiaomi-dod-1237-0006" }] });
+ */
+export function applyScenario(actual: StreamEvents, scenario: Scenario): StreamEvents {
+  let inserted = 0;
+  return produce(actual, (world) => {
+    for (const edit of scenario.edits) {
+      if ("drop" in edit) {
+        const { stream } = locate(world, edit.drop);
+        world[stream] = (world[stream] ?? []).filter(
+          (event) => event.id !== edit.drop && correctedId(event) !== edit.drop,
+        );
+      } else if ("move" in edit) {
+        locate(world, edit.move).event.effective = edit.to;
+      } else if ("replace" in edit) {
+        const { stream, index, event } = locate(world, edit.replace);
+        (world[stream] as Draft<DesignationEvent>[])[index] = hypothetical(
+          event.id,
+          event.seq,
+          stream,
+          edit.with,
+          scenario,
+        );
+      } else {
+        inserted += 1;
+        const stream = streamFor(world, edit.insert, scenario);
+        const events = (world[stream] ??= []);
+        const seq = Math.max(0, ...events.map((event) => event.seq)) + 1;
+        events.push(hypothetical(`simulated-${inserted}`, seq, stream, edit.insert, scenario));
+      }
+    }
+  });
+}
+
+function locate(world: Draft<Record<string, DesignationEvent[]>>, id: string) {
+  for (const [stream, events] of Object.entries(world)) {
+    const index = events.findIndex((event) => event.id === id);
+    const event = events[index];
+    if (event !== undefined) return { stream, index, event };
+  }
+  throw new ScenarioError(`no event "${id}" in the log (or it was dropped by an earlier edit)`);
+}
+
+function correctedId(event: DesignationEvent): string | undefined {
+  if (event.type === "Corrected") return event.data.corrects;
+  if (event.type === "Retracted") return event.data.retracts;
+  return undefined;
+}
+
+function streamFor(
+  world: Record<string, unknown>,
+  event: HypotheticalEvent,
+  scenario: Scenario,
+): string {
+  const company = event.company ?? scenario.company;
+  if (event.program !== undefined) return `${company}/${event.program}`;
+  const streams = Object.keys(world).filter((stream) => stream.startsWith(`${company}/`));
+  if (streams.length === 1) return streams[0] as string;
+  throw new ScenarioError(
+    `say which program the inserted ${event.type} of ${event.effective} goes into: ${company} has ${streams.length === 0 ? "no stream" : `streams ${streams.join(", ")}`}`,
+  );
+}
+
+/** A hypothetical event in the shape of a logged one, sourced to the scenario itself. */
+function hypothetical(
+  id: string,
+  seq: number,
+  stream: string,
+  event: HypotheticalEvent,
+  scenario: Scenario,
+): DesignationEvent {
+  return {
+    id,
+    stream,
+    seq,
+    type: event.type,
+    effective: event.effective,
+    precision: event.precision,
+    recorded: "1970-01-01T00:00:00.000Z",
+    data: {
+      description: event.description ?? `hypothetical ${event.type} (scenario: ${scenario.name})`,
+    },
+    sources: [
+      { publisher: "simulation", title: scenario.name, url: "https://simulation.invalid/" },
+    ],
+    confidence: "low",
+    prev: "0".repeat(64),
+  } as DesignationEvent;
+}
