@@ -3,7 +3,7 @@ import { readScenario } from "../../simulate/readScenario.js";
 import { type Scenario, type ScenarioEdit, ScenarioSchema } from "../../simulate/scenario.js";
 import { type SimulatedStream, simulate } from "../../simulate/simulate.js";
 import type { Segment } from "../../simulate/compareTimelines.js";
-import type { CliIo, Command, CommandInput } from "../command.js";
+import type { Command, CommandInput } from "../command.js";
 import { formatTable, yesNo } from "../formatTable.js";
 import { companyNamed, eventsDirOf } from "../loadTimelines.js";
 import { dateOption, stringOption } from "../optionValues.js";
