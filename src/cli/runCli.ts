@@ -18,6 +18,7 @@ import { appendCommand } from "./commands/appendCommand.js";
 import { correctCommand, retractCommand } from "./commands/correctCommand.js";
 import { importCommand } from "./commands/importCommand.js";
 import { listCommand } from "./commands/listCommand.js";
+import { outcomesCommand } from "./commands/outcomesCommand.js";
 import { overviewCommand } from "./commands/overviewCommand.js";
 import { replayCommand } from "./commands/replayCommand.js";
 import { simulateCommand } from "./commands/simulateCommand.js";
@@ -35,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   replayCommand,
   statsCommand,
   simulateCommand,
+  outcomesCommand,
   appendCommand,
   correctCommand,
   retractCommand,
