@@ -16,6 +16,7 @@ import {
 import { LockTimeoutError } from "../log/fileLock.js";
 import { appendCommand } from "./commands/appendCommand.js";
 import { correctCommand, retractCommand } from "./commands/correctCommand.js";
+import { forecastCommand } from "./commands/forecastCommand.js";
 import { importCommand } from "./commands/importCommand.js";
 import { listCommand } from "./commands/listCommand.js";
 import { outcomesCommand } from "./commands/outcomesCommand.js";
@@ -37,6 +38,7 @@ export const COMMANDS: readonly Command[] = [
   statsCommand,
   simulateCommand,
   outcomesCommand,
+  forecastCommand,
   appendCommand,
   correctCommand,
   retractCommand,
