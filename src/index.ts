@@ -40,3 +40,35 @@ export { foldStream } from "./replay/foldStream.js";
 export type { Replay } from "./replay/replayLog.js";
 export { replayLog, replayLogStrict, replayStream } from "./replay/replayLog.js";
 export type { EventRef, Interval, Step, Timeline } from "./replay/timeline.js";
+export { appendEvent, appendEvents } from "./log/appendEvent.js";
+export type { AppendOptions, AppendResult, EventDraft } from "./log/appendEvent.js";
+export {
+  AppendRejectedError,
+  ConcurrencyError,
+  StreamNeedsRepairError,
+} from "./log/appendErrors.js";
+export { importDrafts } from "./log/importDrafts.js";
+export { inspectLog } from "./log/readLog.js";
+export { GENESIS, lineHash } from "./log/integrityChain.js";
+export { readCompanies } from "./log/readCompanies.js";
+export type { Company } from "./domain/companySchema.js";
+export { resolveCompany } from "./query/resolveCompany.js";
+export { AmbiguousCompanyError, UnknownEventError } from "./query/queryErrors.js";
+export { caseStats, STAGES } from "./query/caseStats.js";
+export type { CaseStats, StageStats } from "./query/caseStats.js";
+export { eventsInView } from "./replay/logView.js";
+export type { LogView } from "./replay/logView.js";
+export { simulate } from "./simulate/simulate.js";
+export type { Simulation, SimulatedStream } from "./simulate/simulate.js";
+export { ScenarioSchema, ScenarioError } from "./simulate/scenario.js";
+export type { Scenario } from "./simulate/scenario.js";
+export { readScenario } from "./simulate/readScenario.js";
+export { compareTimelines } from "./simulate/compareTimelines.js";
+export { outcomes } from "./simulate/outcomes.js";
+export type { Outcomes, OutcomePath } from "./simulate/outcomes.js";
+export { forecast } from "./simulate/forecast.js";
+export type { Forecast, ForecastOptions } from "./simulate/forecast.js";
+export { sojournsFromHistory } from "./simulate/sojournModel.js";
+export { readAssumptions, sojournsFromAssumptions } from "./simulate/assumptions.js";
+export { snapshotAt } from "./simulate/snapshotAt.js";
+export { addDays, daysBetween } from "./domain/isoDate.js";
