@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -68,6 +68,8 @@ function scratchFolder(): string {
   // new-case.jsonl: the README's only jsonl block, the file its import example reads.
   const importFile = /```jsonl\n([\s\S]*?)```/.exec(readme)?.[1];
   if (importFile !== undefined) writeFileSync(join(cwd, "new-case.jsonl"), importFile);
+  // scenarios/: the shipped scenarios the simulate examples name.
+  cpSync(join(root, "scenarios"), join(cwd, "scenarios"), { recursive: true });
   return cwd;
 }
 
@@ -83,11 +85,14 @@ describe("README examples", () => {
       "(none)",
       "append",
       "correct",
+      "forecast",
       "import",
       "list",
       "npm run replay-case",
+      "outcomes",
       "replay",
       "retract",
+      "simulate",
       "stats",
       "status",
       "timeline",
