@@ -18,8 +18,9 @@ import { resolveCompany } from "../src/query/resolveCompany.js";
 import { replayLogStrict } from "../src/replay/replayLog.js";
 
 const USAGE = "Usage: npm run replay-case -- <company> [--program P] [--step] [--events DIR]";
+const HELP = "npm run replay-case -- --help";
 
-await runGuarded(USAGE, async () => {
+await runGuarded(HELP, async () => {
   const { positionals, values } = parseArgs({
     options: {
       program: { type: "string" },

@@ -11,12 +11,4 @@ const io: CliIo = {
   defaultEventsDir: DEFAULT_EVENTS_DIR,
 };
 
-try {
-  process.exitCode = runCli(process.argv.slice(2), io);
-} catch (error) {
-  // Bad input never gets here: runCli reports it. What does is a fault of the tool itself.
-  const message = error instanceof Error ? error.message : String(error);
-  io.err(`internal error (a bug in designations, please report it): ${message}`);
-  if (process.env.DESIGNATIONS_DEBUG && error instanceof Error) io.err(error.stack ?? "");
-  process.exitCode = 3;
-}
+process.exitCode = runCli(process.argv.slice(2), io);

@@ -1,19 +1,5 @@
 import { parseArgs } from "node:util";
-import { LogError } from "../log/logError.js";
-import { ScenarioError } from "../simulate/scenario.js";
-import {
-  AmbiguousCompanyError,
-  UnknownCompanyError,
-  UnknownEventError,
-  UnknownProgramError,
-} from "../query/queryErrors.js";
 import type { CliIo, Command, CommandInput } from "./command.js";
-import {
-  AppendRejectedError,
-  ConcurrencyError,
-  StreamNeedsRepairError,
-} from "../log/appendErrors.js";
-import { LockTimeoutError } from "../log/fileLock.js";
 import { appendCommand } from "./commands/appendCommand.js";
 import { correctCommand, retractCommand } from "./commands/correctCommand.js";
 import { forecastCommand } from "./commands/forecastCommand.js";
@@ -27,7 +13,7 @@ import { statsCommand } from "./commands/statsCommand.js";
 import { statusCommand } from "./commands/statusCommand.js";
 import { timelineCommand } from "./commands/timelineCommand.js";
 import { verifyCommand } from "./commands/verifyCommand.js";
-import { plural } from "./formatTable.js";
+import { EXIT, reportError } from "./reportError.js";
 import { UsageError } from "./usageError.js";
 
 export const COMMANDS: readonly Command[] = [
@@ -51,11 +37,7 @@ const COMMON_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-/**
- * Exit codes: 0 fine, 1 bad data, a rejected event or an unknown company, program or event,
- * 2 bad usage, 3 an internal error (main.ts), 4 a concurrency conflict (retry after re-reading).
- */
-export const EXIT = { ok: 0, badData: 1, usage: 2, conflict: 4 } as const;
+export { EXIT };
 
 /**
  * Runs one command line (without `node` and the script) and returns its exit code. Never exits
@@ -114,34 +96,9 @@ function parseInput(command: Command, args: string[]): CommandInput {
 }
 
 function report(error: unknown, command: Command, io: CliIo): number {
-  if (error instanceof UsageError) {
-    const helpCommand =
-      command === overviewCommand ? "designations --help" : `designations ${command.name} --help`;
-    io.err(`error: ${error.message}\nRun ${helpCommand} for usage.`);
-    return EXIT.usage;
-  }
-  if (error instanceof LogError) {
-    io.err(`error: the log has ${plural(error.issues.length, "problem")}:\n${error.message}`);
-    return EXIT.badData;
-  }
-  if (error instanceof ConcurrencyError) {
-    io.err(`error: ${error.message}`);
-    return EXIT.conflict;
-  }
-  if (
-    error instanceof UnknownCompanyError ||
-    error instanceof AmbiguousCompanyError ||
-    error instanceof UnknownProgramError ||
-    error instanceof UnknownEventError ||
-    error instanceof AppendRejectedError ||
-    error instanceof ScenarioError ||
-    error instanceof StreamNeedsRepairError ||
-    error instanceof LockTimeoutError
-  ) {
-    io.err(`error: ${error.message}`);
-    return EXIT.badData;
-  }
-  throw error;
+  const help =
+    command === overviewCommand ? "designations --help" : `designations ${command.name} --help`;
+  return reportError(error, io.err, help);
 }
 
 function generalHelp(): string {

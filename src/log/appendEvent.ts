@@ -1,12 +1,23 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  rmdirSync,
+  writeSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import {
   type DesignationEvent,
   DesignationEventSchema,
   SlugSchema,
 } from "../domain/eventSchema.js";
-import { applyCorrections } from "../replay/applyCorrections.js";
+import { InvalidHistoryError } from "../domain/invalidHistoryError.js";
+import { applyCorrections, CorrectionError } from "../replay/applyCorrections.js";
 import { foldStream } from "../replay/foldStream.js";
+import { knowledgeViewProblem } from "../replay/knowledgeViews.js";
 import { AppendRejectedError, ConcurrencyError, StreamNeedsRepairError } from "./appendErrors.js";
 import { correctionTargetProblem } from "./correctionTarget.js";
 import { findEventLine } from "./findEvent.js";
@@ -105,8 +116,17 @@ export function appendEvents(
     }
   }
   const file = join(dir, first.program, `${first.company}.jsonl`);
+  // A dry run only reads: no folder, no lock (the real run checks again under the lock).
+  if (options.dryRun) return appendLocked(dir, file, stream, drafts, options);
+  const folderIsNew = !existsSync(dirname(file));
   mkdirSync(dirname(file), { recursive: true });
-  return withFileLock(`${file}.lock`, () => appendLocked(dir, file, stream, drafts, options));
+  try {
+    return withFileLock(`${file}.lock`, () => appendLocked(dir, file, stream, drafts, options));
+  } catch (error) {
+    // A rejected first event of a new program leaves no empty folder behind.
+    if (folderIsNew) removeIfEmpty(dirname(file));
+    throw error;
+  }
 }
 
 function appendLocked(
@@ -130,6 +150,7 @@ function appendLocked(
   const lastSeq = events.length;
   const results: AppendResult[] = [];
   const lines: string[] = [];
+  const newDraftIndexes: number[] = [];
   let head = current.head;
   let lastRecorded = events.at(-1)?.recorded;
 
@@ -200,21 +221,28 @@ function appendLocked(
     head = lineHash(line);
     lastRecorded = event.recorded;
     results.push({ outcome: "appended", event, file, line: seq });
+    newDraftIndexes.push(index);
   });
   if (lines.length === 0) return results;
 
   if (options.expectedSeq !== undefined && options.expectedSeq !== lastSeq) {
     throw new ConcurrencyError(stream, options.expectedSeq, lastSeq);
   }
-  try {
-    foldStream(stream, applyCorrections(events));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+  const problem = historyProblem(stream, events);
+  if (problem !== undefined) {
+    // Name the draft that first makes the history invalid: fold with one more at a time.
+    const culprit = newDraftIndexes.findIndex(
+      (_, count) => historyProblem(stream, events.slice(0, lastSeq + count + 1)) !== undefined,
+    );
     throw new AppendRejectedError(
       stream,
-      `with this event the history would be invalid: ${reason}`,
+      `with this event the history would be invalid: ${problem}`,
+      undefined,
+      newDraftIndexes[culprit],
     );
   }
+  const known = knowledgeViewProblem(stream, events);
+  if (known !== undefined) throw new AppendRejectedError(stream, known.message, "known");
   if (!options.dryRun) writeLinesDurably(file, lines);
   return results;
 }
@@ -269,5 +297,21 @@ function fsyncFolder(folder: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+function removeIfEmpty(folder: string): void {
+  if (existsSync(folder) && readdirSync(folder).length === 0) rmdirSync(folder);
+}
+
+/** Why the events do not fold into a valid history, or `undefined` when they do. */
+function historyProblem(stream: string, events: readonly DesignationEvent[]): string | undefined {
+  try {
+    foldStream(stream, applyCorrections(events));
+    return undefined;
+  } catch (error) {
+    if (error instanceof InvalidHistoryError || error instanceof CorrectionError)
+      return error.message;
+    throw error;
   }
 }

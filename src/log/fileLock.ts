@@ -25,7 +25,7 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * @example
  * withFileLock("events/dod-1237/xiaomi.jsonl.lock", () => appendLine(...));
  */
-export function withFileLock<T>(lockFile: string, work: () => T, timeoutMs = 30_000): T {
+export function withFileLock<T>(lockFile: string, work: () => T, timeoutMs = 60_000): T {
   acquire(lockFile, timeoutMs);
   try {
     return work();
@@ -51,7 +51,7 @@ function acquire(lockFile: string, timeoutMs: number): void {
       );
     }
     Atomics.wait(pause, 0, 0, delay + Math.random() * delay);
-    delay = Math.min(delay * 2, 50);
+    delay = Math.min(delay * 2, 8);
   }
 }
 

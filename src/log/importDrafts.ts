@@ -1,9 +1,12 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import { EVENT_TYPES } from "../domain/eventTypes.js";
 import { AppendRejectedError } from "./appendErrors.js";
 import { type AppendResult, appendEvents, type EventDraft } from "./appendEvent.js";
 import { LogError, type LogIssue } from "./logError.js";
+import { zodIssueField } from "./zodIssueField.js";
+
+const SUBJECT = "the import file";
 
 /** One line of an import file: an event as its author writes it, before the log adds to it. */
 const DraftSchema = z.strictObject({
@@ -30,7 +33,8 @@ const DraftSchema = z.strictObject({
  */
 export function importDrafts(dir: string, importFile: string): AppendResult[] {
   const batches = readDrafts(importFile);
-  for (const run of [true, false]) {
+  // First a dry run of every stream, then the writes: one bad line and nothing is written.
+  for (const dryRun of [true, false]) {
     const results: AppendResult[] = [];
     for (const batch of batches.values()) {
       try {
@@ -38,18 +42,17 @@ export function importDrafts(dir: string, importFile: string): AppendResult[] {
           ...appendEvents(
             dir,
             batch.map((entry) => entry.draft),
-            { dryRun: run },
+            { dryRun },
           ),
         );
       } catch (error) {
         if (!(error instanceof AppendRejectedError)) throw error;
         const line = batch[error.draftIndex ?? batch.length - 1]?.line;
-        throw new LogError([
-          { file: importFile, line, field: error.field, message: error.message },
-        ]);
+        const issue = { file: importFile, line, field: error.field, message: error.message };
+        throw new LogError([issue], SUBJECT);
       }
     }
-    if (!run) return results;
+    if (!dryRun) return results;
   }
   return [];
 }
@@ -63,7 +66,10 @@ interface DraftLine {
 function readDrafts(importFile: string): Map<string, DraftLine[]> {
   const issues: LogIssue[] = [];
   const batches = new Map<string, DraftLine[]>();
+  if (!existsSync(importFile))
+    throw new LogError([{ file: importFile, message: "no such file" }], SUBJECT);
   const lines = readFileSync(importFile, "utf8").split("\n");
+  const idLines = new Map<string, number>();
   lines.forEach((text, index) => {
     const line = index + 1;
     if (text.trim() === "") return;
@@ -84,17 +90,31 @@ function readDrafts(importFile: string): Map<string, DraftLine[]> {
         issues.push({
           file: importFile,
           line,
-          field: issue.path.join("."),
+          field: zodIssueField(issue),
           message: issue.message,
         });
       }
       return;
+    }
+    const { id } = parsed.data;
+    if (id !== undefined) {
+      const first = idLines.get(id);
+      if (first !== undefined) {
+        issues.push({
+          file: importFile,
+          line,
+          field: "id",
+          message: `${id} is also the id of line ${first}`,
+        });
+        return;
+      }
+      idLines.set(id, line);
     }
     const stream = `${parsed.data.company}/${parsed.data.program}`;
     const batch = batches.get(stream) ?? [];
     batch.push({ draft: parsed.data, line });
     batches.set(stream, batch);
   });
-  if (issues.length > 0) throw new LogError(issues);
+  if (issues.length > 0) throw new LogError(issues, SUBJECT);
   return batches;
 }

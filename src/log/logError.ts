@@ -21,11 +21,18 @@ export function formatLogIssue(issue: LogIssue): string {
   return `${where}: ${field}${issue.message}`;
 }
 
-/** The log cannot be read as it is: every problem found, not just the first. */
+/** A file cannot be read as it is: every problem found, not just the first. */
 export class LogError extends Error {
   override readonly name = "LogError";
 
-  constructor(readonly issues: readonly LogIssue[]) {
+  /** What the file is, for messages: "the log" (default), "the scenario", "the import file". */
+  readonly subject: string;
+
+  constructor(
+    readonly issues: readonly LogIssue[],
+    subject = "the log",
+  ) {
     super(issues.map(formatLogIssue).join("\n"));
+    this.subject = subject;
   }
 }

@@ -1,5 +1,6 @@
 import { type DesignationEvent, DesignationEventSchema } from "../domain/eventSchema.js";
 import type { LogIssue } from "./logError.js";
+import { zodIssueField } from "./zodIssueField.js";
 
 export type ParsedLine = { ok: true; event: DesignationEvent } | { ok: false; issues: LogIssue[] };
 
@@ -24,17 +25,10 @@ export function parseEventLine(text: string, file: string, line: number): Parsed
     issues: result.error.issues.map((issue) => ({
       file,
       line,
-      field: fieldOf(issue.path, "keys" in issue ? issue.keys : undefined),
+      field: zodIssueField(issue, "(event)"),
       message: readable(issue.message),
     })),
   };
-}
-
-function fieldOf(path: readonly PropertyKey[], unknownKeys: readonly string[] | undefined): string {
-  const parts = path.map(String);
-  // An unknown key is reported on its parent object: name the key itself.
-  if (unknownKeys?.length === 1 && unknownKeys[0] !== undefined) parts.push(unknownKeys[0]);
-  return parts.length === 0 ? "(event)" : parts.join(".");
 }
 
 function readable(message: string): string {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Company, CompanyRegistrySchema } from "../domain/companySchema.js";
 import { LogError, type LogIssue } from "./logError.js";
+import { zodIssueField } from "./zodIssueField.js";
 
 /** The registry's file name, beside the program folders. */
 export const COMPANIES_FILE = "companies.json";
@@ -28,7 +29,7 @@ export function readCompanies(dir: string): Company[] {
     throw new LogError(
       parsed.error.issues.map((issue) => ({
         file,
-        field: issue.path.join("."),
+        field: zodIssueField(issue),
         message: issue.message,
       })),
     );

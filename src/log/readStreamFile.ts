@@ -43,7 +43,7 @@ export function readStreamFile(
     issues.push({
       file,
       line: lines.length + 1,
-      message: `torn last line: it has no newline at its end, the trace of an interrupted write. Remove it (truncate -s ${keep} ${file}) and append that event again`,
+      message: `torn last line: it has no newline at its end, the trace of an interrupted write. Remove it (truncate -s ${keep} '${file}') and append that event again`,
     });
   }
   const entries: LogEntry[] = [];

@@ -1,12 +1,8 @@
-import { Immer } from "immer";
 import {
   type DesignationEvent,
   DesignationEventSchema,
   type FactEvent,
 } from "../domain/eventSchema.js";
-
-// The events belong to the caller: derive corrected copies without freezing what they share.
-const { produce } = new Immer({ autoFreeze: false });
 
 /** A correction that leaves the event it corrects invalid. */
 export class CorrectionError extends Error {
@@ -44,12 +40,14 @@ export function applyCorrections(events: readonly DesignationEvent[]): FactEvent
           `${event.data.corrects} is not a current event of the stream`,
         );
       }
-      const candidate = produce(original, (draft) => {
-        draft.effective = event.data.effective ?? draft.effective;
-        draft.precision = event.data.precision ?? draft.precision;
-        Object.assign(draft.data, event.data.data);
-        draft.sources.push(...event.sources);
-      });
+      // Spread, not a deep copy: the result is checked against the strict schema before use.
+      const candidate = {
+        ...original,
+        effective: event.data.effective ?? original.effective,
+        precision: event.data.precision ?? original.precision,
+        data: { ...original.data, ...event.data.data },
+        sources: [...original.sources, ...event.sources],
+      };
       const result = DesignationEventSchema.safeParse(candidate);
       if (!result.success) {
         const issue = result.error.issues[0];

@@ -19,7 +19,8 @@ export function actualEvents(log: Log): StreamEvents {
 
 /**
  * The alternate world: the scenario's edits applied, in order, as an immer recipe over the frozen
- * actual events. Dropping an event also drops the corrections of it. Inserted events get ids
+ * actual events. An edited event sets aside the corrections of it: dropping, moving or replacing
+ * it says what the event is in that world. Inserted events get ids
  * `simulated-1`, `simulated-2`, ... Throws `ScenarioError` for an id the log does not have.
  *
  * @example
@@ -31,13 +32,15 @@ export function applyScenario(actual: StreamEvents, scenario: Scenario): StreamE
     for (const edit of scenario.edits) {
       if ("drop" in edit) {
         const { stream } = locate(world, edit.drop);
-        world[stream] = (world[stream] ?? []).filter(
-          (event) => event.id !== edit.drop && correctedId(event) !== edit.drop,
-        );
+        world[stream] = (world[stream] ?? []).filter((event) => event.id !== edit.drop);
+        dropCorrectionsOf(world, stream, edit.drop);
       } else if ("move" in edit) {
-        locate(world, edit.move).event.effective = edit.to;
+        const { stream, event } = locate(world, edit.move);
+        event.effective = edit.to;
+        dropCorrectionsOf(world, stream, edit.move);
       } else if ("replace" in edit) {
         const { stream, index, event } = locate(world, edit.replace);
+        dropCorrectionsOf(world, stream, edit.replace);
         (world[stream] as Draft<DesignationEvent>[])[index] = hypothetical(
           event.id,
           event.seq,
@@ -54,6 +57,17 @@ export function applyScenario(actual: StreamEvents, scenario: Scenario): StreamE
       }
     }
   });
+}
+
+function dropCorrectionsOf(
+  world: Draft<Record<string, DesignationEvent[]>>,
+  stream: string,
+  id: string,
+): void {
+  const events = world[stream] ?? [];
+  const kept = events.filter((event) => correctedId(event) !== id);
+  // Reassign only when something goes, so that an untouched stream keeps its identity.
+  if (kept.length !== events.length) world[stream] = kept;
 }
 
 function locate(world: Draft<Record<string, DesignationEvent[]>>, id: string) {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { LIFECYCLE_EVENT_TYPES } from "../domain/eventTypes.js";
 import { HEADLINE_STATUSES, type HeadlineStatus } from "../domain/lifecycleState.js";
 import { LogError } from "../log/logError.js";
+import { zodIssueField } from "../log/zodIssueField.js";
 import type { Sojourn, SojournModel } from "./sojournModel.js";
 
 const BranchSchema = z.strictObject({
@@ -47,15 +48,19 @@ export function readAssumptions(file: string): Assumptions {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new LogError([{ file, message: `not a readable JSON file: ${reason}` }]);
+    throw new LogError(
+      [{ file, message: `not a readable JSON file: ${reason}` }],
+      "the assumptions file",
+    );
   }
   const parsed = AssumptionsSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   throw new LogError(
     parsed.error.issues.map((issue) => ({
       file,
-      field: issue.path.join(".") || "(file)",
+      field: zodIssueField(issue),
       message: issue.message,
     })),
+    "the assumptions file",
   );
 }

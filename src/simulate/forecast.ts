@@ -115,6 +115,7 @@ function runOnce(
 ): RunResult {
   let snapshot = start;
   let entered = since;
+  // Stays that can still be drawn last more than `atLeast` days (-1 on entering a status: any).
   let atLeast = daysBetween(since, options.at);
   let enforceabilityEnds: number | undefined;
   for (let step = 0; step < MAX_STEPS; step += 1) {
@@ -147,7 +148,7 @@ function runOnce(
     }
     snapshot = next;
     entered = date;
-    atLeast = 0;
+    atLeast = -1;
   }
   return { status: headlineStatus(lifecycleStateOf(snapshot.value)), enforceabilityEnds };
 }

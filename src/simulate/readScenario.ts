@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { LogError } from "../log/logError.js";
+import { zodIssueField } from "../log/zodIssueField.js";
 import { type Scenario, ScenarioSchema } from "./scenario.js";
 
 /**
@@ -14,15 +15,16 @@ export function readScenario(file: string): Scenario {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new LogError([{ file, message: `not a readable JSON scenario: ${reason}` }]);
+    throw new LogError([{ file, message: `not a readable JSON file: ${reason}` }], "the scenario");
   }
   const parsed = ScenarioSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   throw new LogError(
     parsed.error.issues.map((issue) => ({
       file,
-      field: issue.path.join(".") || "(scenario)",
+      field: zodIssueField(issue),
       message: issue.message,
     })),
+    "the scenario",
   );
 }

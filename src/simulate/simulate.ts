@@ -2,7 +2,7 @@ import type { IsoDate } from "../domain/isoDate.js";
 import { InvalidHistoryError } from "../domain/invalidHistoryError.js";
 import { isLifecycleEventType } from "../domain/eventTypes.js";
 import type { Log } from "../log/streamLog.js";
-import { applyCorrections } from "../replay/applyCorrections.js";
+import { applyCorrections, CorrectionError } from "../replay/applyCorrections.js";
 import { foldStream } from "../replay/foldStream.js";
 import type { Timeline } from "../replay/timeline.js";
 import { actualEvents, applyScenario, type StreamEvents } from "./applyScenario.js";
@@ -34,7 +34,7 @@ export interface Simulation {
  * @example
  * const result = simulate(readLog("events"), { name: "no injunction", company: "xiaomi",
  *   edits: [{ drop: "xiaomi-dod-1237-0006" }] }, { until: "2026-11-23" });
- * result.streams[0].comparison.enforceableDays; // { actual: 74, alternate: 131, until: "2026-11-23" }
+ * result.streams[0].comparison.enforceableDays; // { actual: 57, alternate: 131, until: "2026-11-23" }
  */
 export function simulate(
   log: Log,
@@ -70,6 +70,9 @@ function foldWorld(world: StreamEvents, stream: string): Timeline {
   try {
     return foldStream(stream, applyCorrections(world[stream] ?? []));
   } catch (error) {
+    if (error instanceof CorrectionError) {
+      throw new ScenarioError(`the edited history is invalid: ${error.message}`);
+    }
     if (!(error instanceof InvalidHistoryError) || !isLifecycleEventType(error.eventType))
       throw error;
     throw new ScenarioError(

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type EventObject,
@@ -177,5 +178,49 @@ describe("several problems in one log", () => {
       `${betaFile}:1`,
       `${betaFile}:2`,
     ]);
+  });
+});
+
+describe("a line edited after it was written also breaks the chain at the next line", () => {
+  const EDITS = [
+    {
+      name: "to another valid date: only the next line's prev tells",
+      replacement: '"effective":"2021-01-30"',
+      problems: (file: string) => [
+        `${file}:3: field "prev": does not match the hash of line 2: a line before it was changed, removed or moved`,
+      ],
+    },
+    {
+      name: "to an impossible date: the line itself, and the next line's prev",
+      replacement: '"effective":"2021-02-30"',
+      problems: (file: string) => [
+        `${file}:2: field "effective": "2021-02-30" is not a real calendar date`,
+        `${file}:3: field "prev": does not match the hash of line 2: a line before it was changed, removed or moved`,
+      ],
+    },
+  ];
+
+  it.concurrent.for(EDITS)("$name", async ({ replacement, problems }, { expect }) => {
+    const dir = makeTempDir("designations-cli-bad-");
+    dirs.push(dir);
+    const file = writeStream(dir, "dod-1237", "acme", [
+      acme(1, "Listed", "2021-01-14"),
+      acme(2, "ChallengeFiled", "2021-01-29"),
+      acme(3, "InjunctionGranted", "2021-03-12"),
+    ]);
+    const intact = await runCli(["status", "acme", "--at", "2021-04-01", "--events", dir]);
+    expect(intact.code).toBe(0);
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain('"effective":"2021-01-29"');
+    writeFileSync(file, text.replace('"effective":"2021-01-29"', replacement));
+
+    const result = await runCli(["status", "acme", "--at", "2021-04-01", "--events", dir]);
+
+    const expected = problems(file);
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: the log has ${expected.length} problem${expected.length === 1 ? "" : "s"}:\n${expected.join("\n")}\n`,
+    });
   });
 });

@@ -49,11 +49,20 @@ describe("designations --help", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Usage: designations <command> [options]");
-    for (const command of ["status", "timeline", "list", "replay"]) {
+    for (const command of [
+      "status",
+      "timeline",
+      "list",
+      "replay",
+      "append",
+      "correct",
+      "retract",
+      "verify",
+    ]) {
       expect(result.stdout).toMatch(new RegExp(`^ {2}${command} +\\S`, "m"));
     }
     expect(result.stdout).toContain(
-      "Exit codes: 0 fine, 1 bad data or unknown company, 2 bad usage, 3 internal error.",
+      "Exit codes: 0 fine, 1 bad data, a rejected event or an unknown company, 2 bad usage,\n3 internal error, 4 concurrency conflict (--expected-seq did not match).",
     );
   });
 
@@ -66,4 +75,18 @@ describe("designations --help", () => {
     expect(result.stdout).toContain("--at D");
     expect(result.stdout).toContain("--json");
   });
+});
+
+describe("the help of the commands that write and check the log", () => {
+  it.concurrent.for(["append", "correct", "retract", "verify"])(
+    "%s --help prints its usage and exits 0",
+    async (command, { expect }) => {
+      const result = await runCli([command, "--help"]);
+
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Usage: designations ${command} `));
+      expect(result.stdout).toContain("--events DIR");
+    },
+  );
 });

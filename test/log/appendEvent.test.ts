@@ -430,7 +430,7 @@ describe("appendEvent refuses a stream whose file fails verification", () => {
         file,
         line: 4,
         message: expect.stringContaining(
-          `truncate -s ${Buffer.byteLength(text)} ${file}`,
+          `truncate -s ${Buffer.byteLength(text)} '${file}'`,
         ) as string,
       },
     ]);

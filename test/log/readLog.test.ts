@@ -130,7 +130,7 @@ describe("readLog on a valid log", () => {
       },
     ]);
     const { log, issues } = inspectLog(dir);
-    expect(issues[0]?.message).toContain(`truncate -s ${Buffer.byteLength(complete)} ${file}`);
+    expect(issues[0]?.message).toContain(`truncate -s ${Buffer.byteLength(complete)} '${file}'`);
     expect(log.streams[0]?.entries).toEqual([{ event: parsedOf(listed as EventObject), line: 1 }]);
   });
 

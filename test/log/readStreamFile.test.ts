@@ -246,7 +246,7 @@ describe("readStreamFile on a torn last line", () => {
       {
         file,
         line: 4,
-        message: `torn last line: it has no newline at its end, the trace of an interrupted write. Remove it (truncate -s ${keep} ${file}) and append that event again`,
+        message: `torn last line: it has no newline at its end, the trace of an interrupted write. Remove it (truncate -s ${keep} '${file}') and append that event again`,
       },
     ]);
     expect(stream.entries).toEqual(
@@ -267,7 +267,7 @@ describe("readStreamFile on a torn last line", () => {
         file,
         line: 2,
         message: expect.stringContaining(
-          `truncate -s ${Buffer.byteLength(`${lines[0]}\n`)} ${file}`,
+          `truncate -s ${Buffer.byteLength(`${lines[0]}\n`)} '${file}'`,
         ) as string,
       },
     ]);

@@ -1,4 +1,5 @@
 import { caseStats, type StageStats } from "../../query/caseStats.js";
+import { UnknownProgramError } from "../../query/queryErrors.js";
 import type { Command } from "../command.js";
 import { formatTable, plural } from "../formatTable.js";
 import { loadTimelines } from "../loadTimelines.js";
@@ -24,7 +25,12 @@ Example: designations stats --program dod-1237`,
   positionals: { min: 0, max: 0 },
   run({ values }, io) {
     const program = stringOption(values, "program");
-    const timelines = loadTimelines(values, io).filter(
+    const all = loadTimelines(values, io);
+    const programs = [...new Set(all.map((timeline) => timeline.program))].sort();
+    if (program !== undefined && !programs.includes(program)) {
+      throw new UnknownProgramError(program, programs);
+    }
+    const timelines = all.filter(
       (timeline) => program === undefined || timeline.program === program,
     );
     const stats = caseStats(timelines);

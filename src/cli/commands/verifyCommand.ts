@@ -1,7 +1,9 @@
 import { formatLogIssue, type LogIssue } from "../../log/logError.js";
 import { companyRegistryIssues } from "../../log/readCompanies.js";
 import { inspectLog } from "../../log/readLog.js";
+import { knowledgeViewProblem } from "../../replay/knowledgeViews.js";
 import { replayLog } from "../../replay/replayLog.js";
+import type { StreamLog } from "../../log/streamLog.js";
 import type { Command } from "../command.js";
 import { formatTable, plural } from "../formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";
@@ -13,7 +15,8 @@ export const verifyCommand: Command = {
 
 Checks every stream file: each line's schema, the seq order, that ids are unique, the integrity
 chain (each line carries the SHA-256 of the line before it, so a changed, removed or moved line
-is found), a torn last line (an interrupted write), that every stream's history is valid, and
+is found), a torn last line (an interrupted write), that every stream's history is valid, also
+as known on each date its knowledge changed (--known-at), and
 that events/companies.json is well formed and names every company of the log.
 Prints every problem with its file and line and exits 1 if there is any.
 
@@ -29,9 +32,14 @@ Example: designations verify`,
     const { log, issues } = inspectLog(eventsDirOf(values, io));
     const unreadable = new Set(issues.map((issue) => issue.file));
     const readable = log.streams.filter((stream) => !unreadable.has(stream.file));
+    const replayed = replayLog({ ...log, streams: readable });
+    const valid = readable.filter((stream) =>
+      replayed.timelines.some((t) => t.stream === stream.stream),
+    );
     const problems: LogIssue[] = [
       ...issues,
-      ...replayLog({ ...log, streams: readable }).problems,
+      ...replayed.problems,
+      ...valid.flatMap(knowledgeIssues),
       ...companyRegistryIssues(
         log.dir,
         log.streams.map((stream) => stream.company),
@@ -60,3 +68,14 @@ Example: designations verify`,
     return 0;
   },
 };
+
+/** The stream's problem as known on some date, located at the event the machine rejected. */
+function knowledgeIssues(stream: StreamLog): LogIssue[] {
+  const problem = knowledgeViewProblem(
+    stream.stream,
+    stream.entries.map((entry) => entry.event),
+  );
+  if (problem === undefined) return [];
+  const line = stream.entries.find((entry) => entry.event.id === problem.eventId)?.line;
+  return [{ file: stream.file, line, field: "known", message: problem.message }];
+}
