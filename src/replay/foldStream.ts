@@ -1,17 +1,13 @@
 import type { FactEvent } from "../domain/eventSchema.js";
 import { InvalidHistoryError } from "../domain/invalidHistoryError.js";
-import { headlineStatus, isEnforceable, lifecycleStateOf } from "../domain/lifecycleState.js";
-import {
-  initialLifecycleSnapshot,
-  type LifecycleSnapshot,
-  nextLifecycleSnapshot,
-} from "../domain/lifecycleStep.js";
+import { nextState, type TransitionTable, transitionTable } from "../domain/transitionTable.js";
 import { eventRef, type Interval, type Step, type StepState, type Timeline } from "./timeline.js";
 
 /**
  * Folds a stream's facts through the lifecycle machine, in (effective, seq) order, into its
  * timeline. Same-day events apply in seq order and only the day's last state opens an interval.
- * Throws `InvalidHistoryError` at the first event the machine does not accept.
+ * Throws `InvalidHistoryError` at the first event the machine does not accept. The machine is
+ * consulted through its transition table, derived from it once (see transitionTable.ts).
  *
  * @example
  * const timeline = foldStream("xiaomi/dod-1237", events);
@@ -22,15 +18,17 @@ export function foldStream(stream: string, events: readonly FactEvent[]): Timeli
   const ordered = [...events].sort(byEffectiveThenSeq);
   const intervals: Interval[] = [];
   const steps: Step[] = [];
-  let snapshot = initialLifecycleSnapshot();
-  let before = stepStateOf(snapshot);
+  const table = transitionTable();
+  const stepStates = stepStatesOf(table);
+  let state = table.initial;
+  let before = stepStates[state] as StepState;
   for (const event of ordered) {
-    const next = nextLifecycleSnapshot(snapshot, event.type);
-    if (next === undefined) {
+    const next = nextState(table, state, event.type);
+    if (next < 0) {
       throw new InvalidHistoryError(stream, event.id, event.type, event.effective, before.state);
     }
-    snapshot = next;
-    const after = stepStateOf(snapshot);
+    state = next;
+    const after = stepStates[state] as StepState;
     steps.push({ event, before, after });
     openInterval(intervals, after, event);
     before = after;
@@ -72,9 +70,22 @@ function uncertainMonths(events: readonly FactEvent[]): string[] {
   return [...new Set(months)].sort();
 }
 
-function stepStateOf(snapshot: LifecycleSnapshot): StepState {
-  const state = lifecycleStateOf(snapshot.value);
-  return { state, status: headlineStatus(state), enforceable: isEnforceable(state) };
+const stepStatesByTable = new WeakMap<TransitionTable, readonly StepState[]>();
+
+/** One shared, unchanging StepState per state of the table. */
+function stepStatesOf(table: TransitionTable): readonly StepState[] {
+  let stepStates = stepStatesByTable.get(table);
+  if (stepStates === undefined) {
+    stepStates = table.states.map((state, index) =>
+      Object.freeze({
+        state: Object.freeze(state),
+        status: table.status[index] as StepState["status"],
+        enforceable: table.enforceable[index] as boolean,
+      }),
+    );
+    stepStatesByTable.set(table, stepStates);
+  }
+  return stepStates;
 }
 
 function byEffectiveThenSeq(a: FactEvent, b: FactEvent): number {
