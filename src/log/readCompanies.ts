@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Company, CompanyRegistrySchema } from "../domain/companySchema.js";
 import { LogError, type LogIssue } from "./logError.js";
-import { zodIssueField } from "./zodIssueField.js";
+import { readJsonFile } from "./readJsonFile.js";
 
 /** The registry's file name, beside the program folders. */
 export const COMPANIES_FILE = "companies.json";
@@ -17,33 +17,16 @@ export const COMPANIES_FILE = "companies.json";
 export function readCompanies(dir: string): Company[] {
   const file = join(dir, COMPANIES_FILE);
   if (!existsSync(file)) return [];
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new LogError([{ file, message: `malformed JSON: ${reason}` }]);
-  }
-  const parsed = CompanyRegistrySchema.safeParse(json);
-  if (!parsed.success) {
-    throw new LogError(
-      parsed.error.issues.map((issue) => ({
-        file,
-        field: zodIssueField(issue),
-        message: issue.message,
-      })),
-    );
-  }
+  const companies = readJsonFile(file, CompanyRegistrySchema, "the company registry");
   const seen = new Set<string>();
-  for (const [index, company] of parsed.data.entries()) {
+  for (const [index, company] of companies.entries()) {
     if (seen.has(company.id)) {
-      throw new LogError([
-        { file, field: `${index}.id`, message: `${company.id} is listed twice` },
-      ]);
+      const issue = { file, field: `${index}.id`, message: `${company.id} is listed twice` };
+      throw new LogError([issue], "the company registry");
     }
     seen.add(company.id);
   }
-  return parsed.data;
+  return companies;
 }
 
 /**

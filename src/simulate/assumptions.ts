@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { LIFECYCLE_EVENT_TYPES } from "../domain/eventTypes.js";
 import { HEADLINE_STATUSES, type HeadlineStatus } from "../domain/lifecycleState.js";
-import { LogError } from "../log/logError.js";
-import { zodIssueField } from "../log/zodIssueField.js";
+import { readJsonFile } from "../log/readJsonFile.js";
 import type { Sojourn, SojournModel } from "./sojournModel.js";
 
 const BranchSchema = z.strictObject({
@@ -43,24 +41,5 @@ export function sojournsFromAssumptions(assumptions: Assumptions): SojournModel 
 
 /** Reads and validates an assumptions file; throws `LogError` naming the file and field. */
 export function readAssumptions(file: string): Assumptions {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new LogError(
-      [{ file, message: `not a readable JSON file: ${reason}` }],
-      "the assumptions file",
-    );
-  }
-  const parsed = AssumptionsSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  throw new LogError(
-    parsed.error.issues.map((issue) => ({
-      file,
-      field: zodIssueField(issue),
-      message: issue.message,
-    })),
-    "the assumptions file",
-  );
+  return readJsonFile(file, AssumptionsSchema, "the assumptions file");
 }

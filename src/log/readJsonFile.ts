@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import type { z } from "zod";
+import { LogError } from "./logError.js";
+import { zodIssueField } from "./zodIssueField.js";
+
+/**
+ * Reads a JSON file and checks it against a schema. Throws `LogError` naming the file, each bad
+ * field, and what the file is (`subject`, e.g. "the scenario").
+ *
+ * @example
+ * readJsonFile("scenarios/xiaomi-no-injunction.json", ScenarioSchema, "the scenario");
+ */
+export function readJsonFile<T extends z.ZodType>(
+  file: string,
+  schema: T,
+  subject: string,
+): z.infer<T> {
+  let text: string;
+  let json: unknown;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new LogError([{ file, message: `cannot be read: ${reasonOf(error)}` }], subject);
+  }
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new LogError([{ file, message: `malformed JSON: ${reasonOf(error)}` }], subject);
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((issue) => ({
+    file,
+    field: zodIssueField(issue),
+    message: issue.message,
+  }));
+  throw new LogError(issues, subject);
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
