@@ -1,5 +1,11 @@
 import type { Company } from "../domain/companySchema.js";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { folderEntries } from "../log/folderEntries.js";
+import { LogError } from "../log/logError.js";
 import { readCompanies } from "../log/readCompanies.js";
+import { cachedTimeline, cacheDirFor } from "../log/timelineCache.js";
+import { UnknownProgramError } from "../query/queryErrors.js";
 import { readLog } from "../log/readLog.js";
 import { resolveCompany } from "../query/resolveCompany.js";
 import { replayLogStrict } from "../replay/replayLog.js";
@@ -34,4 +40,42 @@ export function companyNamed(
 /** `Xiaomi Corporation (xiaomi)`, or the bare id when the registry does not name it. */
 export function companyLabel(id: string, company: Company | undefined): string {
   return company === undefined ? id : `${company.name} (${id})`;
+}
+
+/** Every stream file of the events folder, by program and company, without reading them. */
+export function streamFilesOf(dir: string): { file: string; company: string; program: string }[] {
+  if (!existsSync(dir)) throw new LogError([{ file: dir, message: "no such events folder" }]);
+  return folderEntries(dir, "directory").flatMap((program) =>
+    folderEntries(join(dir, program), "file")
+      .filter((name) => name.endsWith(".jsonl"))
+      .map((name) => ({ file: join(dir, program, name), company: name.slice(0, -6), program })),
+  );
+}
+
+/**
+ * A company's timelines (without steps) from its own stream files only, through the timeline
+ * cache: a status query reads only what changed since the last one. The rest of the log is not
+ * read; `verify` checks it whole.
+ */
+export function companyTimelinesCached(dir: string, company: string, program?: string): Timeline[] {
+  const programs = folderEntries(dir, "directory");
+  if (program !== undefined && !programs.includes(program)) {
+    throw new UnknownProgramError(program, programs);
+  }
+  const cacheDir = cacheDirFor(dir);
+  const timelines = (program === undefined ? programs : [program])
+    .map((p) => ({ program: p, file: join(dir, p, `${company}.jsonl`) }))
+    .filter(({ file }) => existsSync(file))
+    .map(({ program: p, file }) => cachedTimeline(file, company, p, cacheDir));
+  if (timelines.length > 0 || program === undefined) return timelines;
+  return [
+    {
+      stream: `${company}/${program}`,
+      company,
+      program,
+      intervals: [],
+      steps: [],
+      uncertainMonths: [],
+    },
+  ];
 }

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { folderEntries } from "./folderEntries.js";
 import { LogError, type LogIssue } from "./logError.js";
 import { readStreamFile } from "./readStreamFile.js";
 import type { Log, StreamLog } from "./streamLog.js";
@@ -43,14 +44,18 @@ export function inspectLog(dir: string): Inspection {
   const issues: LogIssue[] = [];
   const streams: StreamLog[] = [];
   const firstSeen = new Map<string, string>();
-  for (const program of entriesOf(dir, "directory")) {
+  for (const program of folderEntries(dir, "directory")) {
     const programDir = join(dir, program);
-    for (const name of entriesOf(programDir, "file")) {
+    for (const name of folderEntries(programDir, "file")) {
       const company = STREAM_FILE.exec(name)?.[1];
       if (company === undefined) continue;
       const file = join(programDir, name);
       const stream = readStreamFile(file, company, program, issues);
+      const ownIds = new Set<string>();
       for (const { event, line } of stream.entries) {
+        // A repeat inside one file is readStreamFile's to report; here, across files.
+        if (ownIds.has(event.id)) continue;
+        ownIds.add(event.id);
         const seen = firstSeen.get(event.id);
         if (seen === undefined) firstSeen.set(event.id, `${file}:${line}`);
         else
@@ -66,12 +71,4 @@ export function inspectLog(dir: string): Inspection {
   }
   streams.sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0));
   return { log: { dir, streams }, issues };
-}
-
-/** Names of the folders (or files) right inside `dir`, sorted; links and other entries are skipped. */
-function entriesOf(dir: string, kind: "directory" | "file"): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => (kind === "directory" ? entry.isDirectory() : entry.isFile()))
-    .map((entry) => entry.name)
-    .sort();
 }

@@ -48,6 +48,7 @@ export function readStreamFile(
   }
   const entries: LogEntry[] = [];
   const byId = new Map<string, DesignationEvent>();
+  const lineOf = new Map<string, number>();
   let expectedSeq = 1;
   let previousLine: string | undefined;
   let previousLineNumber = 0;
@@ -86,11 +87,18 @@ export function readStreamFile(
         `is ${event.seq}, expected ${seqHere}: seq counts the stream's events from 1 without gaps`,
       );
     }
+    const earlier = lineOf.get(event.id);
+    if (earlier !== undefined) {
+      problem("id", `duplicate id ${event.id}, first used at ${file}:${earlier}`);
+    }
     const target = correctionTargetProblem(event, byId);
     if (target !== undefined) problem(target.field, target.message);
     const entry = { event, line };
     entries.push(entry);
-    byId.set(event.id, event);
+    if (earlier === undefined) {
+      byId.set(event.id, event);
+      lineOf.set(event.id, line);
+    }
   });
   const head = previousLine === undefined ? GENESIS : lineHash(previousLine);
   return { stream, company, program, file, entries, head, size: Buffer.byteLength(content) };

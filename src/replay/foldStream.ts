@@ -7,13 +7,19 @@ import { eventRef, type Interval, type Step, type StepState, type Timeline } fro
  * Folds a stream's facts through the lifecycle machine, in (effective, seq) order, into its
  * timeline. Same-day events apply in seq order and only the day's last state opens an interval.
  * Throws `InvalidHistoryError` at the first event the machine does not accept. The machine is
- * consulted through its transition table, derived from it once (see transitionTable.ts).
+ * consulted through its transition table, derived from it once (see transitionTable.ts). With
+ * `keepSteps: false` the timeline's `steps` stay empty: enough for status lookups, and light.
  *
  * @example
  * const timeline = foldStream("xiaomi/dod-1237", events);
  * timeline.intervals[0]; // { from: "2021-01-14", to: "2021-01-29", status: "listed", enforceable: true, ... }
  */
-export function foldStream(stream: string, events: readonly FactEvent[]): Timeline {
+export function foldStream(
+  stream: string,
+  events: readonly FactEvent[],
+  options: { keepSteps?: boolean } = {},
+): Timeline {
+  const keepSteps = options.keepSteps ?? true;
   const [company = "", program = ""] = stream.split("/");
   const ordered = [...events].sort(byEffectiveThenSeq);
   const intervals: Interval[] = [];
@@ -29,7 +35,7 @@ export function foldStream(stream: string, events: readonly FactEvent[]): Timeli
     }
     state = next;
     const after = stepStates[state] as StepState;
-    steps.push({ event, before, after });
+    if (keepSteps) steps.push({ event, before, after });
     openInterval(intervals, after, event);
     before = after;
   }

@@ -52,7 +52,8 @@ export function replayStream(stream: StreamLog, view: LogView = {}): Timeline {
   return foldStream(stream.stream, facts);
 }
 
-function problemOf(stream: StreamLog, error: unknown): LogIssue {
+/** An invalid history or correction of the stream as a problem of its file and line; rethrows anything else. */
+export function problemOf(stream: StreamLog, error: unknown): LogIssue {
   if (error instanceof InvalidHistoryError || error instanceof CorrectionError) {
     const line = stream.entries.find((entry) => entry.event.id === error.eventId)?.line;
     const field = error instanceof InvalidHistoryError ? "type" : "data";

@@ -106,10 +106,23 @@ describe("an invalid history", () => {
   const betaProblem = () =>
     `${betaFile}:2: field "type": invalid history in stream beta/dod-1237: event beta-dod-1237-2 (SettlementReached, effective 2021-03-01) is not accepted in state listing=listed, litigation=none`;
 
-  it("status exits 1 and names every broken stream's file, line and event, even for a sound company", async () => {
-    const result = await runCli(["status", "xiaomi", "--at", "2021-04-01", "--events", events]);
+  it("status of a broken stream exits 1 naming its file, line and event", async () => {
+    const result = await runCli(["status", "acme", "--at", "2021-04-01", "--events", events]);
 
     expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: the log has 1 problem:\n${acmeProblem()}\n`,
+    });
+  });
+
+  it("status of a sound company answers from its own files (list and verify see the rest)", async () => {
+    const status = await runCli(["status", "xiaomi", "--at", "2021-04-01", "--events", events]);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain("enjoined");
+
+    const list = await runCli(["list", "--at", "2021-04-01", "--events", events]);
+    expect(list).toEqual({
       code: 1,
       stdout: "",
       stderr: `error: the log has 2 problems:\n${acmeProblem()}\n${betaProblem()}\n`,

@@ -165,7 +165,7 @@ describe("designations verify on a broken log", () => {
   });
 
   it("the other commands refuse to answer from it, naming the same problems but the history's", async () => {
-    const result = await runCli(["status", "acme", "--at", "2021-04-01", "--events", dir]);
+    const result = await runCli(["list", "--at", "2021-04-01", "--events", dir]);
 
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");

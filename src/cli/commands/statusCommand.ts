@@ -1,7 +1,15 @@
 import { companyStatus } from "../../query/companyQueries.js";
 import type { Command } from "../command.js";
 import { formatTable, yesNo } from "../formatTable.js";
-import { companyLabel, companyNamed, loadTimelines } from "../loadTimelines.js";
+import {
+  companyLabel,
+  companyNamed,
+  companyTimelinesCached,
+  eventsDirOf,
+  loadTimelines,
+  streamFilesOf,
+} from "../loadTimelines.js";
+import { statusAt } from "../../query/statusAt.js";
 import { dateOption, stringOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 import { statusJson, statusText, UNCERTAIN_NOTE, viewText } from "../statusJson.js";
 
@@ -34,10 +42,19 @@ Example: designations status xiaomi --at 2021-04-01`,
   positionals: { min: 1, max: 1 },
   run({ positionals, values }, io) {
     const at = dateOption(values, "at", io.today);
-    const timelines = loadTimelines(values, io);
-    const ids = timelines.map((timeline) => timeline.company);
+    const program = stringOption(values, "program");
+    const view = viewOption(values);
+    const dir = eventsDirOf(values, io);
+    // As the log stands now, only the company's own files are read, through the cache; a view
+    // of the past (--known-at, --recorded-at) replays the whole log.
+    const now = view.knownAt === undefined && view.recordedAt === undefined;
+    const timelines = now ? undefined : loadTimelines(values, io);
+    const ids = timelines?.map((t) => t.company) ?? streamFilesOf(dir).map((f) => f.company);
     const { id: company, company: entry } = companyNamed(positionals[0] as string, ids, values, io);
-    const statuses = companyStatus(timelines, company, at, stringOption(values, "program"));
+    const statuses =
+      timelines === undefined
+        ? companyTimelinesCached(dir, company, program).map((timeline) => statusAt(timeline, at))
+        : companyStatus(timelines, company, at, program);
     const { knownAt, recordedAt } = viewOption(values);
     if (values.json) {
       io.out(
