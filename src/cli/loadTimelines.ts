@@ -1,5 +1,5 @@
 import type { Company } from "../domain/companySchema.js";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { folderEntries } from "../log/folderEntries.js";
 import { LogError } from "../log/logError.js";
@@ -12,6 +12,7 @@ import { replayLogStrict } from "../replay/replayLog.js";
 import type { Timeline } from "../replay/timeline.js";
 import type { CliIo, OptionValues } from "./command.js";
 import { stringOption, viewOption } from "./optionValues.js";
+import { type Progress, progressBar } from "./progressBar.js";
 
 /**
  * Reads and replays the log named by `--events` (or the default), as `--known-at` and
@@ -78,4 +79,11 @@ export function companyTimelinesCached(dir: string, company: string, program?: s
       uncertainMonths: [],
     },
   ];
+}
+
+/** A progress bar for reading the whole log in a terminal (see progressBar). */
+export function logProgress(dir: string): Progress {
+  if (!process.stderr.isTTY || !existsSync(dir)) return progressBar(0);
+  const total = streamFilesOf(dir).reduce((sum, { file }) => sum + statSync(file).size, 0);
+  return progressBar(total);
 }

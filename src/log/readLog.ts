@@ -18,11 +18,14 @@ const STREAM_FILE = /^(.+)\.jsonl$/;
  * const log = readLog("events");
  * log.streams.map((s) => s.stream); // ["xiaomi/dod-1237"]
  */
-export function readLog(dir: string): Log {
-  const { log, issues } = inspectLog(dir);
+export function readLog(dir: string, onFile?: OnFile): Log {
+  const { log, issues } = inspectLog(dir, onFile);
   if (issues.length > 0) throw new LogError(issues);
   return log;
 }
+
+/** Told after each stream file is read: its size in bytes and its number of events. */
+export type OnFile = (bytes: number, events: number) => void;
 
 /** What `readLog` finds, without throwing: the log, and every problem in it (for `verify`). */
 export interface Inspection {
@@ -37,7 +40,7 @@ export interface Inspection {
  * @example
  * const { log, issues } = inspectLog("events");
  */
-export function inspectLog(dir: string): Inspection {
+export function inspectLog(dir: string, onFile?: OnFile): Inspection {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new LogError([{ file: dir, message: "no such events folder" }]);
   }
@@ -67,6 +70,7 @@ export function inspectLog(dir: string): Inspection {
           });
       }
       streams.push(stream);
+      onFile?.(stream.size, stream.entries.length);
     }
   }
   streams.sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0));

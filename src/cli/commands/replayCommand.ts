@@ -4,7 +4,7 @@ import { replayLog } from "../../replay/replayLog.js";
 import type { Step, Timeline } from "../../replay/timeline.js";
 import type { Command } from "../command.js";
 import { formatTable, yesNo } from "../formatTable.js";
-import { companyNamed, eventsDirOf } from "../loadTimelines.js";
+import { companyNamed, eventsDirOf, logProgress } from "../loadTimelines.js";
 import { VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 
 export const replayCommand: Command = {
@@ -24,7 +24,10 @@ Example: designations replay xiaomi`,
   options: { json: { type: "boolean" }, ...VIEW_OPTIONS },
   positionals: { min: 0, max: 1 },
   run({ positionals, values }, io) {
-    const log = readLog(eventsDirOf(values, io));
+    const dir = eventsDirOf(values, io);
+    const progress = logProgress(dir);
+    const log = readLog(dir, progress.advance);
+    progress.finish();
     const ids = log.streams.map((stream) => stream.company);
     const company =
       positionals[0] === undefined ? undefined : companyNamed(positionals[0], ids, values, io).id;

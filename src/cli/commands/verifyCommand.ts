@@ -6,7 +6,7 @@ import { replayLog } from "../../replay/replayLog.js";
 import type { StreamLog } from "../../log/streamLog.js";
 import type { Command } from "../command.js";
 import { formatTable, plural } from "../formatTable.js";
-import { eventsDirOf } from "../loadTimelines.js";
+import { eventsDirOf, logProgress } from "../loadTimelines.js";
 
 export const verifyCommand: Command = {
   name: "verify",
@@ -29,7 +29,10 @@ Example: designations verify`,
   options: { json: { type: "boolean" }, heads: { type: "boolean" } },
   positionals: { min: 0, max: 0 },
   run({ values }, io) {
-    const { log, issues } = inspectLog(eventsDirOf(values, io));
+    const dir = eventsDirOf(values, io);
+    const progress = logProgress(dir);
+    const { log, issues } = inspectLog(dir, progress.advance);
+    progress.finish();
     const unreadable = new Set(issues.map((issue) => issue.file));
     const readable = log.streams.filter((stream) => !unreadable.has(stream.file));
     const replayed = replayLog({ ...log, streams: readable });
