@@ -15,6 +15,8 @@ export function resolveCompany(
   companies: readonly Company[],
   logIds: readonly string[],
 ): string {
+  // An exact id needs no search (and a log of thousands of companies stays fast).
+  if (logIds.includes(query) || companies.some((company) => company.id === query)) return query;
   const all = [
     ...companies,
     ...logIds.filter((id) => !companies.some((c) => c.id === id)).map(bare),

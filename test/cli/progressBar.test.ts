@@ -29,7 +29,7 @@ describe("progressBar", () => {
     const progress = progressBar(10_000_000, stream);
     progress.advance(5_000_000, 50_000);
     expect(written).toHaveLength(1);
-    expect(written[0]).toMatch(/^\r\[#{12}-{12}\]  50%  [\d,]+ events\/s  \d+ s left $/);
+    expect(written[0]).toMatch(/^\r\[#{12}-{12}\] {2}50% {2}[\d,]+ events\/s {2}\d+ s left $/);
     progress.advance(1_000, 10); // within 100 ms of the last drawing: not drawn again
     expect(written).toHaveLength(1);
     progress.finish();
