@@ -1,56 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { crashLines, runCli, tableRows } from "./support/runCli.js";
 
-/** The repository root: the child runs there so that `--import tsx` resolves. */
-const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const cli = runCli;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `node --import tsx src/cli/main.ts ...args` in the repository root. */
-function cli(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", ...args],
-      {
-        cwd: REPO_ROOT,
-        encoding: "utf8",
-        timeout: 20_000,
-        env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", DESIGNATIONS_DEBUG: "" },
-      },
-      (error, stdout, stderr) => {
-        if (error === null) resolve({ code: 0, stdout, stderr });
-        else if (typeof error.code === "number") resolve({ code: error.code, stdout, stderr });
-        else reject(new Error(`designations ${args.join(" ")} did not finish: ${error.message}`));
-      },
-    );
-  });
-}
-
-/** Lines of stderr that betray an uncaught exception rather than the CLI's own message. */
-function crashLines(stderr: string): string[] {
-  return stderr
-    .split("\n")
-    .filter(
-      (line) => /^\s+at\s/.test(line) || /^\w*Error\b/.test(line) || /^Node\.js v/.test(line),
-    );
-}
-
-/** A printed table as rows of cells (columns are two spaces or more apart). */
-function rows(text: string): string[][] {
-  return text
-    .trimEnd()
-    .split("\n")
-    .map((line) => line.trim().split(/ {2,}/));
-}
+const rows = tableRows;
 
 const STATS_HEADER = ["stage", "cases", "month-precision", "min", "median", "max (days)"];
 

@@ -2,12 +2,14 @@
  * The what-if commands end to end: `simulate`, `outcomes` and `forecast` run as child processes
  * (`node --import tsx src/cli/main.ts ...`) in the repository root, on its own events/.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { crashLines, runCli } from "./support/runCli.js";
+
+const cli = (...args: string[]) => runCli(args);
 import { LIFECYCLE_EVENT_TYPES } from "../../src/domain/eventTypes.js";
 import { lifecycleStateOf } from "../../src/domain/lifecycleState.js";
 import {
@@ -18,42 +20,6 @@ import {
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const EVENTS = join(ROOT, "events");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", ...args],
-      {
-        cwd: ROOT,
-        encoding: "utf8",
-        timeout: 25_000,
-        env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", DESIGNATIONS_DEBUG: "" },
-      },
-      (error, stdout, stderr) => {
-        if (error === null) resolve({ code: 0, stdout, stderr });
-        else if (typeof error.code === "number") resolve({ code: error.code, stdout, stderr });
-        else reject(new Error(`designations ${args.join(" ")} did not finish: ${error.message}`));
-      },
-    );
-  });
-}
-
-/** Lines of a stack trace or an uncaught error's header. */
-function crashLines(stderr: string): string[] {
-  return stderr
-    .split("\n")
-    .filter(
-      (line) =>
-        /^\s+at\s/.test(line) || /^\w*Error\b/.test(line) || /internal error|Node\.js v/.test(line),
-    );
-}
 
 /** Table rows as cells (columns are two or more spaces apart). */
 function rows(text: string): string[][] {

@@ -45,15 +45,19 @@ export function runCli(args: readonly string[]): Promise<CliResult> {
 }
 
 /**
- * The lines of `stderr` that betray an uncaught exception: stack frames (`    at ...`), an
- * `Error:`-style header (`TypeError: ...`, `Error: ENOENT ...`) or Node's crash banner. Our
- * own messages start with a lowercase `error:`.
+ * The lines of `stderr` that betray an uncaught exception or a bug: stack frames (`    at ...`),
+ * an `Error:`-style header (`TypeError: ...`, `Error: ENOENT ...`), Node's crash banner, or the
+ * CLI's own "internal error". Our messages for bad input start with a lowercase `error:`.
  */
 export function crashLines(stderr: string): string[] {
   return stderr
     .split("\n")
     .filter(
-      (line) => /^\s+at\s/.test(line) || /^\w*Error\b/.test(line) || /^Node\.js v/.test(line),
+      (line) =>
+        /^\s+at\s/.test(line) ||
+        /^\w*Error\b/.test(line) ||
+        /^Node\.js v/.test(line) ||
+        /internal error/.test(line),
     );
 }
 
