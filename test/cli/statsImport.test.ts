@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { appendAll } from "./support/drafts.js";
 import { crashLines, runCli, tableRows } from "./support/runCli.js";
 
 const cli = runCli;
@@ -124,6 +125,41 @@ describe("designations stats", () => {
       ["listed-removed", 3, 322, 322, 341],
     ]);
     expect(stats.cases).toEqual([{ stream: "amec/dod-1260h", outcome: "delisted" }]);
+  });
+});
+
+describe("designations stats --program of a program the log does not have", () => {
+  let events: string;
+
+  beforeEach(() => {
+    events = mkdtempSync(join(tmpdir(), "designations-cli-stats-"));
+    appendAll(events, "acme/dod-1237", [["Listed", "2021-01-14"]]);
+    appendAll(events, "beta/dod-1260h", [["Listed", "2024-01-31"]]);
+  });
+
+  afterEach(() => {
+    rmSync(events, { recursive: true, force: true });
+  });
+
+  it("exits 1 naming the unknown program and the known ones", async () => {
+    const { code, stdout, stderr } = await cli(["stats", "--program", "nope", "--events", events]);
+    expect(stdout).toBe("");
+    expect(stderr).toBe('error: unknown program "nope"; the log has: dod-1237, dod-1260h\n');
+    expect(code).toBe(1);
+  });
+
+  it("also with --json", async () => {
+    const { code, stdout, stderr } = await cli([
+      "stats",
+      "--program",
+      "nope",
+      "--json",
+      "--events",
+      events,
+    ]);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^error: unknown program "nope"/);
+    expect(code).toBe(1);
   });
 });
 
@@ -277,6 +313,17 @@ describe("designations import", () => {
     expect(stderr).toContain(importFile);
     expect(stderr).toMatch(where);
     expect(crashLines(stderr)).toEqual([]);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("a missing import file exits 1 naming it, with no stack trace, and writes nothing", async () => {
+    const missing = join(root, "no-such-file.jsonl");
+    const before = snapshot();
+    const { code, stdout, stderr } = await cli(["import", missing, "--events", events]);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`error: the import file has 1 problem:\n${missing}: no such file\n`);
+    expect(crashLines(stderr)).toEqual([]);
+    expect(code).toBe(1);
     expect(snapshot()).toEqual(before);
   });
 

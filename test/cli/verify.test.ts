@@ -2,7 +2,7 @@ import { appendFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lineHash } from "../../src/log/integrityChain.js";
-import { makeTempDir, removeDir } from "../log/support/logFixtures.js";
+import { makeEvent, makeTempDir, removeDir, writeFile } from "../log/support/logFixtures.js";
 import { chainedText } from "./support/chainedLines.js";
 import { appendAll } from "./support/drafts.js";
 import { linesOf } from "./support/eventsDirs.js";
@@ -172,6 +172,55 @@ describe("designations verify on a broken log", () => {
     expect(result.stderr).toBe(
       `error: the log has 4 problems:\n${expectedProblems().slice(0, 4).join("\n")}\n`,
     );
+  });
+});
+
+describe("designations verify on a stream valid in full but not as known on some date", () => {
+  /** A well-chained acme/dod-1237 file: its challenge made public on `challengeKnown`. */
+  function logWithChallengeKnownOn(challengeKnown: string): { dir: string; file: string } {
+    const dir = makeTempDir("designations-verify-");
+    dirs.push(dir);
+    const stream = "acme/dod-1237";
+    const file = writeFile(
+      join(dir, "dod-1237", "acme.jsonl"),
+      chainedText([
+        makeEvent(stream, 1, "Listed", "2021-01-14"),
+        makeEvent(stream, 2, "ChallengeFiled", "2021-01-29", { known: challengeKnown }),
+        makeEvent(stream, 3, "InjunctionGranted", "2021-03-12", { known: "2021-03-12" }),
+      ]),
+    );
+    return { dir, file };
+  }
+
+  it("exits 1 naming the file, the injunction's line and field known", async () => {
+    const { dir, file } = logWithChallengeKnownOn("2021-04-01");
+
+    const result = await runCli(["verify", "--events", dir]);
+
+    expect(result.stdout).toBe("");
+    expect(crashLines(result.stderr)).toEqual([]);
+    expect(result.stderr).toBe(
+      `verify found 1 problem:\n${file}:3: field "known": as known on 2021-03-12 the history is invalid: invalid history in stream acme/dod-1237: event acme-dod-1237-3 (InjunctionGranted, effective 2021-03-12) is not accepted in state listing=listed, litigation=none. An event it needs became known later: check the known dates\n`,
+    );
+    expect(result.code).toBe(1);
+
+    const json = await runCli(["verify", "--json", "--events", dir]);
+    expect(json.code).toBe(1);
+    const parsed = JSON.parse(json.stdout) as {
+      ok: boolean;
+      problems: { file: string; line?: number; field?: string }[];
+    };
+    expect(parsed.ok).toBe(false);
+    expect(parsed.problems.map((p) => [p.file, p.line, p.field])).toEqual([[file, 3, "known"]]);
+  });
+
+  it("passes when the challenge was known on the day it was filed", async () => {
+    const { dir } = logWithChallengeKnownOn("2021-01-29");
+
+    const result = await runCli(["verify", "--events", dir]);
+
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
   });
 });
 

@@ -169,6 +169,31 @@ describe("simulate", () => {
     expect(crashLines(stderr)).toEqual([]);
   });
 
+  it.each([
+    [
+      "in an edit",
+      { drop: "xiaomi-dod-1237-0006", dorp: "xiaomi-dod-1237-0006" },
+      {},
+      "edits.0.dorp",
+    ],
+    ["at the top level", { drop: "xiaomi-dod-1237-0006" }, { edtis: [] }, "edtis"],
+  ])(
+    "a scenario file with an unknown key %s names that key as the field",
+    async (_where, edit, extra, field) => {
+      const file = join(tmp, `unknown-key-${field}.json`);
+      writeFileSync(
+        file,
+        JSON.stringify({ name: "typo", company: "xiaomi", edits: [edit], ...extra }),
+      );
+      const { code, stdout, stderr } = await cli("simulate", "xiaomi", "--scenario", file);
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr).toMatch(/^error: the scenario has 1 problem:\n/);
+      expect(stderr).toContain(`${file}: field "${field}": `);
+      expect(crashLines(stderr)).toEqual([]);
+    },
+  );
+
   it("a scenario file that is not JSON exits 1 naming the file", async () => {
     const file = join(tmp, "not-json.json");
     writeFileSync(file, "{ name: ");
@@ -368,8 +393,42 @@ describe("forecast", () => {
     expect(code).toBe(1);
     expect(stderr).toContain(file);
     expect(stderr).toContain('field "statuses.challenged.0.event"');
+    expect(stderr).toMatch(/^error: the assumptions file has 1 problem:\n/);
     expect(crashLines(stderr)).toEqual([]);
   });
+
+  it.each([
+    [
+      "with an unknown key",
+      JSON.stringify({ statuses: {}, extra: 1 }),
+      /^error: the assumptions file has 1 problem:\n.*: field "extra": /,
+    ],
+    [
+      "that is not JSON",
+      "{ statuses: ",
+      /^error: the assumptions file has 1 problem:\n.*: malformed JSON: /,
+    ],
+  ])(
+    "an assumptions file %s is a problem of the assumptions file, not of the log",
+    async (label, text, message) => {
+      const file = join(tmp, `assumptions-${label.replaceAll(" ", "-")}.json`);
+      writeFileSync(file, text);
+      const { code, stdout, stderr } = await cli(
+        "forecast",
+        "gowin",
+        "--until",
+        "2027-12-31",
+        "--assumptions",
+        file,
+      );
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr).toMatch(message);
+      expect(stderr).toContain(file);
+      expect(stderr).not.toContain("the log has");
+      expect(crashLines(stderr)).toEqual([]);
+    },
+  );
 
   it("without --until is bad usage: exit 2", async () => {
     const { code, stdout, stderr } = await cli("forecast", "gowin");

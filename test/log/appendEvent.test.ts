@@ -270,6 +270,50 @@ describe("appendEvent rejects, writing nothing, an event that makes the history 
     expect(existsSync(file)).toBe(false);
   });
 
+  it("a rejected first event of a new program leaves no empty program folder", () => {
+    const error = thrown(() => append(draft("InjunctionGranted", "2021-03-12")));
+
+    expect(error).toBeInstanceOf(AppendRejectedError);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("a rejected first event of a new company keeps the program's folder and files", () => {
+    append(draft("Listed", "2021-01-14"));
+    const beta = draft("InjunctionGranted", "2021-03-12", { company: "beta" });
+
+    expect(thrown(() => append(beta))).toBeInstanceOf(AppendRejectedError);
+    expect(readdirSync(dir)).toEqual(["dod-1237"]);
+    expect(readdirSync(join(dir, "dod-1237"))).toEqual(["acme.jsonl"]);
+  });
+
+  it("an event valid in full but not as known on some date, field known", () => {
+    append(draft("Listed", "2021-01-14"));
+    // The challenge became public only after the injunction granted in it.
+    append(draft("ChallengeFiled", "2021-01-29", { known: "2021-04-01" }));
+    const before = readFileSync(file);
+
+    const error = thrown(() =>
+      append(draft("InjunctionGranted", "2021-03-12", { known: "2021-03-12" })),
+    );
+
+    expect(error).toBeInstanceOf(AppendRejectedError);
+    expect(error).toMatchObject({ stream: "acme/dod-1237", field: "known" });
+    expect((error as Error).message).toBe(
+      'rejected, nothing written to acme/dod-1237: field "known": as known on 2021-03-12 the history is invalid: invalid history in stream acme/dod-1237: event acme-dod-1237-0003 (InjunctionGranted, effective 2021-03-12) is not accepted in state listing=listed, litigation=none. An event it needs became known later: check the known dates',
+    );
+    expect(readFileSync(file)).toEqual(before);
+    expect(readdirSync(join(dir, "dod-1237"))).toEqual(["acme.jsonl"]);
+  });
+
+  it("but appends the same injunction when the challenge was known on the day it was filed", () => {
+    append(draft("Listed", "2021-01-14"));
+    append(draft("ChallengeFiled", "2021-01-29", { known: "2021-01-29" }));
+    expect(append(draft("InjunctionGranted", "2021-03-12"))).toMatchObject({
+      outcome: "appended",
+      line: 3,
+    });
+  });
+
   it("a back-dated event that makes a later event of the stream invalid", () => {
     append(draft("Listed", "2021-01-14"));
     append(draft("ChallengeFiled", "2021-01-29"));

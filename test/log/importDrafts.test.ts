@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { EventDraft } from "../../src/log/appendEvent.js";
+import { AppendRejectedError } from "../../src/log/appendErrors.js";
+import { appendEvents, type EventDraft } from "../../src/log/appendEvent.js";
 import { importDrafts } from "../../src/log/importDrafts.js";
 import { GENESIS, lineHash } from "../../src/log/integrityChain.js";
 import { LogError } from "../../src/log/logError.js";
@@ -15,6 +16,7 @@ import {
   writeFile,
   writeStream,
 } from "./support/logFixtures.js";
+import { treeOf } from "../cli/support/eventsDirs.js";
 
 let root: string;
 let events: string;
@@ -103,11 +105,16 @@ function linesOf(file: string): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-/** Imports, expecting a LogError, and checks that not one file of the log changed. */
+/**
+ * Imports, expecting a LogError, and checks that nothing changed: not one file of the log, and no
+ * file or folder (a program folder, a lock file) was created anywhere under the test's folder.
+ */
 function importRejected(): LogError {
   const before = snapshot(events);
+  const tree = treeOf(root);
   const error = logErrorOf(() => importDrafts(events, importFile));
   expect(snapshot(events)).toEqual(before);
+  expect(treeOf(root)).toEqual(tree);
   return error;
 }
 
@@ -412,5 +419,122 @@ describe("importDrafts: a bad line and nothing is written", () => {
       "gamma-dod-1260h-0001",
     ]);
     expect(() => replayLogStrict(readLog(events))).not.toThrow();
+  });
+});
+
+describe("importDrafts: ids within the file", () => {
+  it("rejects a second line with the id of an earlier one, even for another stream", () => {
+    writeImport([
+      draft("acme", "dod-1260h", "Listed", "2024-01-31", { id: "shared-id" }),
+      draft("beta", "dod-1237", "Listed", "2021-01-14", { id: "shared-id" }),
+    ]);
+
+    // importRejected also checks that neither stream's folder nor file was created.
+    const error = importRejected();
+
+    expect(error.subject).toBe("the import file");
+    expect(error.issues).toEqual([
+      { file: importFile, line: 2, field: "id", message: "shared-id is also the id of line 1" },
+    ]);
+    expect(error.message).toBe(`${importFile}:2: field "id": shared-id is also the id of line 1`);
+  });
+});
+
+describe("importDrafts: the line that breaks a stream's history", () => {
+  it("names the 3rd of a stream's 3 lines when that line breaks it", () => {
+    writeImport([
+      draft("acme", "dod-1237", "Listed", "2021-01-14"),
+      draft("acme", "dod-1237", "ChallengeFiled", "2021-01-29"),
+      draft("acme", "dod-1237", "AppealFiled", "2021-06-01"),
+    ]);
+    const error = importRejected();
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({ file: importFile, line: 3 });
+    expect(error.issues[0]?.message).toContain("acme-dod-1237-0003 (AppealFiled");
+  });
+
+  it("names the 1st line, not the last, when the first line breaks it", () => {
+    // An injunction before the stream was even listed: wrong from line 1 on, whatever follows.
+    writeImport([
+      draft("acme", "dod-1237", "InjunctionGranted", "2021-01-10"),
+      draft("acme", "dod-1237", "Listed", "2021-01-14"),
+      draft("acme", "dod-1237", "ChallengeFiled", "2021-01-29"),
+    ]);
+    const error = importRejected();
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({ file: importFile, line: 1 });
+    expect(error.issues[0]?.message).toContain(
+      "event acme-dod-1237-0001 (InjunctionGranted, effective 2021-01-10) is not accepted",
+    );
+  });
+});
+
+describe("importDrafts: what the error is about", () => {
+  it("a missing import file is a LogError of the import file: no such file", () => {
+    const missing = join(root, "no-such-import.jsonl");
+    const tree = treeOf(root);
+
+    const error = logErrorOf(() => importDrafts(events, missing));
+
+    expect(error.subject).toBe("the import file");
+    expect(error.issues).toEqual([{ file: missing, message: "no such file" }]);
+    expect(error.message).toBe(`${missing}: no such file`);
+    expect(treeOf(root)).toEqual(tree);
+  });
+
+  it.each<[string, EventDraft | Record<string, unknown> | string]>([
+    ["a malformed line", "{oops"],
+    [
+      "a line that breaks the schema",
+      { ...draft("delta", "dod-1237", "Listed", "2021-01-14"), confidence: "sure" },
+    ],
+    ["a line that breaks a history", draft("delta", "dod-1237", "InjunctionGranted", "2021-03-12")],
+  ])("%s is a LogError of the import file, not of the log", (_label, bad) => {
+    writeImport([draft("acme", "dod-1237", "Listed", "2021-01-14"), bad]);
+    const error = importRejected();
+    expect(error.subject).toBe("the import file");
+    expect(error.issues[0]).toMatchObject({ file: importFile, line: 2 });
+  });
+});
+
+describe("appendEvents with dryRun", () => {
+  it("checks a new stream's drafts but creates no folder and no lock file", () => {
+    const tree = treeOf(root);
+
+    const results = appendEvents(
+      events,
+      [
+        draft("acme", "dod-1260h", "Listed", "2024-01-31"),
+        draft("acme", "dod-1260h", "ChallengeFiled", "2024-08-14"),
+      ],
+      { dryRun: true },
+    );
+
+    expect(results.map((r) => [r.outcome, r.event.id, r.line])).toEqual([
+      ["appended", "acme-dod-1260h-0001", 1],
+      ["appended", "acme-dod-1260h-0002", 2],
+    ]);
+    expect(treeOf(root)).toEqual(tree);
+  });
+
+  it("still rejects what the real append would reject, creating nothing", () => {
+    const tree = treeOf(root);
+    expect(() =>
+      appendEvents(events, [draft("acme", "dod-1260h", "InjunctionGranted", "2024-01-31")], {
+        dryRun: true,
+      }),
+    ).toThrow(AppendRejectedError);
+    expect(treeOf(root)).toEqual(tree);
+  });
+
+  it("writes nothing and leaves no lock file on an existing stream", () => {
+    const tree = treeOf(root);
+    const [result] = appendEvents(
+      events,
+      [draft("xiaomi", "dod-1237", "InjunctionGranted", "2021-03-12")],
+      { dryRun: true },
+    );
+    expect(result).toMatchObject({ outcome: "appended", line: 3 });
+    expect(treeOf(root)).toEqual(tree);
   });
 });

@@ -162,6 +162,48 @@ describe("Corrected", () => {
   });
 });
 
+describe("Corrected with hostile data", () => {
+  /** A correction of `target` whose `data.data` is `data`, set after building (no copy of it). */
+  function correctionWithData(target: DesignationEvent, data: Record<string, unknown>) {
+    const fix = makeEvent("Corrected", "2021-03-20", { data: { corrects: target.id } });
+    return { ...fix, data: { ...fix.data, data } };
+  }
+
+  it("nested 5,000 levels deep is a CorrectionError (an unknown key), not a stack overflow", () => {
+    const granted = makeEvent("InjunctionGranted", "2021-03-12");
+    let deep: Record<string, unknown> = {};
+    for (let level = 0; level < 5_000; level += 1) deep = { nested: deep };
+    const fix = correctionWithData(granted, { nested: deep });
+
+    // A deep copy or merge of data.data would recurse 5,000 levels: a RangeError, not this.
+    const error = correctionError([granted, fix]);
+
+    expect(error.eventId).toBe(fix.id);
+    expect(error.message).toMatch(
+      new RegExp(
+        `^correction ${fix.id} in stream ${STREAM}: the corrected ${granted.id} is invalid: data: .*"nested"`,
+      ),
+    );
+  });
+
+  it("with an own __proto__ key (as JSON.parse makes it) is a CorrectionError too", () => {
+    const granted = makeEvent("InjunctionGranted", "2021-03-12");
+    const data = JSON.parse('{"__proto__": {"judge": "Someone Else"}}') as Record<string, unknown>;
+    expect(Object.hasOwn(data, "__proto__")).toBe(true);
+    const fix = correctionWithData(granted, data);
+
+    // Object.assign would set the prototype of the corrected data instead of adding the key.
+    const error = correctionError([granted, fix]);
+
+    expect(error.eventId).toBe(fix.id);
+    expect(error.message).toMatch(
+      new RegExp(`the corrected ${granted.id} is invalid: data: .*"__proto__"`),
+    );
+    expect(Object.getPrototypeOf(granted.data)).toBe(Object.prototype);
+    expect((granted.data as Record<string, unknown>).judge).toBeUndefined();
+  });
+});
+
 describe("applyCorrections leaves its input alone", () => {
   function history() {
     const listed = makeEvent("Listed", "2021-01-01", { precision: "month" });

@@ -209,6 +209,22 @@ describe("npm run replay-case: usage", () => {
     expect(crashLines(stderr)).toEqual([]);
   });
 
+  it("exits 2 without a company, pointing to --help, and no internal error", async () => {
+    const { code, stdout, stderr } = await replayCase([]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe("error: give one company\nRun npm run replay-case -- --help for usage.\n");
+    expect(stderr).not.toContain("internal error");
+    expect(crashLines(stderr)).toEqual([]);
+  });
+
+  it("exits 2 for two companies too", async () => {
+    const { code, stderr } = await replayCase(["xiaomi", "luokung"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("error: give one company");
+    expect(stderr).toContain("npm run replay-case -- --help");
+  });
+
   it("prints the usage with --help", async () => {
     const { code, stdout } = await replayCase(["--help"]);
     expect(code).toBe(0);

@@ -319,6 +319,29 @@ describe("forecast", () => {
       expect(result.enforceabilityEnds.median).toBe(addDays(at, 10));
     });
 
+    it("takes an assumed 0-day stay in a status entered during the run: it ends that same day", () => {
+      // Freshly challenged: the challenge was filed on the day the forecast starts.
+      const at = "2025-06-01";
+      const timeline = timelineOf(
+        "acme/dod-1237",
+        ["Listed", "2025-01-01"],
+        ["ChallengeFiled", at],
+      );
+      const model = assume({
+        challenged: [{ event: "InjunctionGranted", share: 1, days: [10] }],
+        enjoined: [{ event: "SettlementReached", share: 1, days: [0] }],
+      });
+      const settings = { at, until: "2026-12-31", runs: 200, seed: 1, model };
+
+      const result = forecast(timeline, settings);
+
+      // On entering a status any assumed stay can be drawn, 0 days too; were only stays of more
+      // than 0 days drawn, every run would stay enjoined.
+      expectValid(result, timeline, settings);
+      expect(result.statusAtUntil).toEqual([{ status: "settled", probability: 1 }]);
+      expect(result.enforceabilityEnds.median).toBe(addDays(at, 10));
+    });
+
     it("skips a branch whose event the machine would not accept there", () => {
       const timeline = challenged();
       const model = assume({ challenged: [{ event: "AppealFiled", share: 1, days: [10] }] });
