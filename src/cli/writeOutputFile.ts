@@ -1,0 +1,44 @@
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { UsageError } from "./usageError.js";
+
+/**
+ * Writes a command's output file (`--out FILE`) whole or not at all: the text goes to a temporary
+ * file beside it, is flushed, and then renamed over the target. A missing folder is a usage error
+ * raised before anything is written.
+ *
+ * @example
+ * writeOutputFile("report.html", html, "--out");
+ */
+export function writeOutputFile(file: string, text: string, flag: string): void {
+  const folder = dirname(file);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new UsageError(`${flag}: the folder ${folder} does not exist`);
+  }
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new UsageError(`${flag}: ${file} is a folder, not a file`);
+  }
+  const temporary = join(folder, `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    const fd = openSync(temporary, "w");
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
