@@ -1,0 +1,73 @@
+import { addDays, daysBetween, type IsoDate } from "../domain/isoDate.js";
+import type { Timeline } from "../replay/timeline.js";
+
+/** An effect of a program rule, as a thin band under a lane. */
+export interface EffectBand {
+  kind: string;
+  from: IsoDate;
+  to: IsoDate | null;
+  inForce: boolean;
+  /** What the band says when pointed at: the rule and its citation, and why it is suspended. */
+  note: string;
+}
+
+/** One lane of the report: a stream in the actual world, or in a simulated one. */
+export interface ReportLane {
+  stream: string;
+  company: string;
+  /** The company's name from the registry, or its id. */
+  companyName: string;
+  program: string;
+  world: "actual" | "simulated";
+  /** With its steps: the events drawn as markers and the states the stream passed through. */
+  timeline: Timeline;
+  effects: EffectBand[];
+}
+
+/** Everything the report draws. */
+export interface Report {
+  title: string;
+  /** A line under the title: the view of the log, or the scenario of a simulation. */
+  subtitle: string;
+  /** The day the report was made. */
+  generated: IsoDate;
+  /** Where the date cursor starts. */
+  cursor: IsoDate;
+  /** The dates the time axis spans. */
+  range: { from: IsoDate; to: IsoDate };
+  lanes: ReportLane[];
+}
+
+/**
+ * The dates an axis should span to show every event, interval start and effect of the lanes,
+ * and `alsoShow` (the cursor): from the 1st of the month before the earliest to a month past the
+ * latest. Explicit `from`/`to` win. With `optional`, `alsoShow` is left out when it would more
+ * than double the span (today, for a case that ended years ago).
+ *
+ * @example
+ * reportRange(lanes, ["2021-04-01"]); // { from: "2020-12-01", to: "2021-06-25" } for Xiaomi
+ */
+export function reportRange(
+  lanes: readonly ReportLane[],
+  alsoShow: readonly IsoDate[],
+  explicit: { from?: IsoDate; to?: IsoDate } = {},
+  optional = false,
+): { from: IsoDate; to: IsoDate } {
+  const dates: IsoDate[] = [];
+  for (const lane of lanes) {
+    for (const step of lane.timeline.steps) dates.push(step.event.effective);
+    for (const interval of lane.timeline.intervals) dates.push(interval.from);
+    for (const band of lane.effects) dates.push(band.from, ...(band.to === null ? [] : [band.to]));
+  }
+  dates.sort();
+  const span = (list: IsoDate[]) =>
+    list.length === 0 ? 0 : daysBetween(list[0] as IsoDate, list[list.length - 1] as IsoDate);
+  const withExtra = [...dates, ...alsoShow].sort();
+  const shown =
+    optional && dates.length > 0 && span(withExtra) > 2 * span(dates) ? dates : withExtra;
+  const first = shown[0] ?? "2021-01-01";
+  const last = shown[shown.length - 1] ?? first;
+  const from = explicit.from ?? `${addDays(first, -20).slice(0, 7)}-01`;
+  const to = explicit.to ?? addDays(last, 31);
+  return { from, to: to > from ? to : addDays(from, 31) };
+}
