@@ -8,6 +8,7 @@ import { listCommand } from "./commands/listCommand.js";
 import { outcomesCommand } from "./commands/outcomesCommand.js";
 import { overviewCommand } from "./commands/overviewCommand.js";
 import { replayCommand } from "./commands/replayCommand.js";
+import { reportCommand } from "./commands/reportCommand.js";
 import { simulateCommand } from "./commands/simulateCommand.js";
 import { statsCommand } from "./commands/statsCommand.js";
 import { statusCommand } from "./commands/statusCommand.js";
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   timelineCommand,
   listCommand,
   replayCommand,
+  reportCommand,
   statsCommand,
   simulateCommand,
   outcomesCommand,

@@ -1,0 +1,110 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTempDir, removeDir } from "../log/support/logFixtures.js";
+import { treeOf } from "./support/eventsDirs.js";
+import { crashLines, runCli } from "./support/runCli.js";
+
+let dir: string;
+
+beforeAll(() => {
+  dir = makeTempDir("designations-report-");
+});
+
+afterAll(() => {
+  removeDir(dir);
+});
+
+function lanesOf(html: string): string[] {
+  return [
+    ...html.matchAll(
+      /<g class="lane[^"]*" data-lane="\d+" data-stream="([^"]+)" data-world="(\w+)"/g,
+    ),
+  ].map((m) => `${m[1]} ${m[2]}`);
+}
+
+describe("designations report", () => {
+  it("writes one company's streams to --out and says what it wrote", async () => {
+    const out = join(dir, "cnooc.html");
+    const { code, stdout, stderr } = await runCli(["report", "CNOOC", "--out", out]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(lanesOf(html)).toEqual([
+      "cnooc/bis-entity-list actual",
+      "cnooc/dod-1237 actual",
+      "cnooc/ofac-ns-cmic actual",
+    ]);
+    expect(stdout).toMatch(
+      new RegExp(`^wrote ${out}: 3 streams, \\d+ events, \\d{4}-\\d{2}-01 to `),
+    );
+  });
+
+  it("takes several companies and a program", async () => {
+    const out = join(dir, "two.html");
+    const { code } = await runCli([
+      "report",
+      "xiaomi",
+      "luokung",
+      "cnooc",
+      "--program",
+      "dod-1237",
+      "--out",
+      out,
+    ]);
+    expect(code).toBe(0);
+    expect(lanesOf(readFileSync(out, "utf8"))).toEqual([
+      "cnooc/dod-1237 actual",
+      "luokung/dod-1237 actual",
+      "xiaomi/dod-1237 actual",
+    ]);
+  });
+
+  it("writes the page to standard output with --out -, the cursor where --at puts it", async () => {
+    const { code, stdout } = await runCli(["report", "xiaomi", "--out", "-", "--at", "2021-04-01"]);
+    expect(code).toBe(0);
+    expect(stdout.startsWith("<!doctype html>")).toBe(true);
+    expect(stdout).toContain('"cursor":"2021-04-01"');
+    expect(stdout).toContain('data-start="2020-12-01"');
+  });
+
+  it("draws the log as it was known on a date with --known-at", async () => {
+    const { stdout } = await runCli(["report", "xiaomi", "--out", "-", "--known-at", "2021-03-01"]);
+    expect(stdout).toContain("as known on 2021-03-01");
+    expect(stdout).not.toContain(`class="interval" data-status="enjoined"`);
+    expect(stdout).toContain(`class="interval" data-status="challenged"`);
+  });
+
+  it("writes nothing and exits 2 when the --out folder does not exist", async () => {
+    const before = treeOf(dir);
+    const { code, stderr } = await runCli(["report", "--out", join(dir, "missing", "r.html")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--out: the folder");
+    expect(crashLines(stderr)).toEqual([]);
+    expect(treeOf(dir)).toEqual(before);
+  });
+
+  it("exits 1 for an unknown company or program, and 2 for a bad date, writing nothing", async () => {
+    const out = join(dir, "bad.html");
+    const unknown = await runCli(["report", "nosuchco", "--out", out]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("nosuchco");
+    const program = await runCli(["report", "--program", "dod-9999", "--out", out]);
+    expect(program.code).toBe(1);
+    const date = await runCli(["report", "--from", "2021-02-30", "--out", out]);
+    expect(date.code).toBe(2);
+    expect(date.stderr).toContain("--from");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("reports a broken log by file and line, writing nothing", async () => {
+    const events = join(dir, "broken");
+    mkdirSync(join(events, "dod-1237"), { recursive: true });
+    writeFileSync(join(events, "dod-1237", "acme.jsonl"), "{not json\n");
+    const out = join(dir, "broken.html");
+    const { code, stderr } = await runCli(["report", "--events", events, "--out", out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/acme\.jsonl:1/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
