@@ -9,6 +9,7 @@ import { outcomesCommand } from "./commands/outcomesCommand.js";
 import { overviewCommand } from "./commands/overviewCommand.js";
 import { replayCommand } from "./commands/replayCommand.js";
 import { reportCommand } from "./commands/reportCommand.js";
+import { exportCommand } from "./commands/exportCommand.js";
 import { simulateCommand } from "./commands/simulateCommand.js";
 import { statsCommand } from "./commands/statsCommand.js";
 import { statusCommand } from "./commands/statusCommand.js";
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   timelineCommand,
   listCommand,
   replayCommand,
+  exportCommand,
   reportCommand,
   statsCommand,
   simulateCommand,

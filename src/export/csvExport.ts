@@ -1,0 +1,25 @@
+import { stringify } from "csv-stringify/sync";
+
+/** What a CSV cell may hold: `null` is an empty cell, booleans are `true` / `false`. */
+export type CsvValue = string | number | boolean | null;
+
+/**
+ * Rows as RFC 4180 CSV: a header row of `columns`, then one record per row with its cells in
+ * that order, every record (the last too) ended by CRLF, and a cell quoted when it holds a comma,
+ * a quote (doubled) or a line break.
+ *
+ * @example
+ * toCsv([{ company: "xiaomi", enforceable: false, valid_to: null }], ["company", "enforceable", "valid_to"]);
+ * // "company,enforceable,valid_to\r\nxiaomi,false,\r\n"
+ */
+export function toCsv<Row extends { [Column in keyof Row]: CsvValue }>(
+  rows: readonly Row[],
+  columns: readonly (keyof Row & string)[],
+): string {
+  return stringify([...rows], {
+    header: true,
+    columns: [...columns],
+    record_delimiter: "windows",
+    cast: { boolean: (value) => (value ? "true" : "false") },
+  });
+}

@@ -1,0 +1,46 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { toCsv } from "../../src/export/csvExport.js";
+
+const TRICKY = 'He said "no, never",\nthen left;\r\nand a lone \r too';
+
+/** The text with every quoted field removed: what is left are the separators and line ends. */
+function outsideQuotes(text: string): string {
+  return text.replace(/"(?:[^"]|"")*"/g, "");
+}
+
+describe("toCsv", () => {
+  const rows = [
+    { name: "plain", note: TRICKY, count: 3, flag: true, until: null },
+    { name: "second", note: "", count: 0, flag: false, until: "2021-05-25" },
+  ];
+  const text = toCsv(rows, ["name", "note", "count", "flag", "until"]);
+
+  it("writes a header row, then the rows, cells in the order of the columns", () => {
+    expect(text.split("\r\n")[0]).toBe("name,note,count,flag,until");
+    expect(text.endsWith("second,,0,false,2021-05-25\r\n")).toBe(true);
+  });
+
+  it("round-trips commas, quotes and line breaks through a CSV parser", () => {
+    const parsed: Record<string, string>[] = parse(text, { columns: true });
+    expect(parsed).toEqual([
+      { name: "plain", note: TRICKY, count: "3", flag: "true", until: "" },
+      { name: "second", note: "", count: "0", flag: "false", until: "2021-05-25" },
+    ]);
+  });
+
+  it("quotes a field only when it must, doubling its quotes", () => {
+    expect(text).toContain(`"He said ""no, never"",\nthen left;`);
+    expect(text).toContain("\r\nplain,");
+  });
+
+  it("ends every record, the last too, with CRLF", () => {
+    const separators = outsideQuotes(text);
+    expect(separators.match(/\r\n/g)).toHaveLength(3);
+    expect(separators.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+  });
+
+  it("writes the header alone when there are no rows", () => {
+    expect(toCsv<{ a: string; b: number }>([], ["a", "b"])).toBe("a,b\r\n");
+  });
+});
