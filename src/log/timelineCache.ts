@@ -19,8 +19,15 @@ import { lineHash } from "./integrityChain.js";
 import { LogError, type LogIssue } from "./logError.js";
 import { readStreamFile } from "./readStreamFile.js";
 
+/**
+ * The shape of the cached timelines: an entry of another version is rebuilt. 2: timelines carry
+ * their `listings`.
+ */
+const CACHE_VERSION = 2;
+
 /** The cache of one stream: its timeline, valid while the file has this size, time and last line. */
 interface CacheEntry {
+  version: number;
   size: number;
   mtimeMs: number;
   head: string;
@@ -62,6 +69,7 @@ export function cachedTimeline(
   // Size and last line catch an append; the modification time also catches an edit in the middle.
   const fresh =
     cached !== undefined &&
+    cached.version === CACHE_VERSION &&
     cached.size === size &&
     cached.mtimeMs === mtimeMs &&
     cached.head === lastLineHash(file, size);
@@ -79,7 +87,13 @@ export function cachedTimeline(
     throw new LogError([problemOf(stream, error)]);
   }
   const { steps: _, ...timeline } = folded;
-  writeEntry(cacheFile, { size: stream.size, mtimeMs, head: stream.head, timeline });
+  writeEntry(cacheFile, {
+    version: CACHE_VERSION,
+    size: stream.size,
+    mtimeMs,
+    head: stream.head,
+    timeline,
+  });
   return { ...timeline, steps: [] };
 }
 

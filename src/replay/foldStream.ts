@@ -1,7 +1,14 @@
 import type { FactEvent } from "../domain/eventSchema.js";
 import { InvalidHistoryError } from "../domain/invalidHistoryError.js";
 import { nextState, type TransitionTable, transitionTable } from "../domain/transitionTable.js";
-import { eventRef, type Interval, type Step, type StepState, type Timeline } from "./timeline.js";
+import {
+  type EventRef,
+  eventRef,
+  type Interval,
+  type Step,
+  type StepState,
+  type Timeline,
+} from "./timeline.js";
 
 /**
  * Folds a stream's facts through the lifecycle machine, in (effective, seq) order, into its
@@ -24,6 +31,7 @@ export function foldStream(
   const ordered = [...events].sort(byEffectiveThenSeq);
   const intervals: Interval[] = [];
   const steps: Step[] = [];
+  const listings: EventRef[] = [];
   const table = transitionTable();
   const stepStates = stepStatesOf(table);
   let state = table.initial;
@@ -36,10 +44,19 @@ export function foldStream(
     state = next;
     const after = stepStates[state] as StepState;
     if (keepSteps) steps.push({ event, before, after });
+    if (event.type === "Listed" || event.type === "Relisted") listings.push(eventRef(event));
     openInterval(intervals, after, event);
     before = after;
   }
-  return { stream, company, program, intervals, steps, uncertainMonths: uncertainMonths(ordered) };
+  return {
+    stream,
+    company,
+    program,
+    intervals,
+    steps,
+    uncertainMonths: uncertainMonths(ordered),
+    ...(listings.length > 0 ? { listings } : {}),
+  };
 }
 
 const UNLISTED = { status: "unlisted", enforceable: false } as const;

@@ -50,6 +50,13 @@ export interface Timeline {
    * answers for dates in them are uncertain.
    */
   uncertainMonths: string[];
+  /**
+   * The Listed and Relisted events the machine accepted, in fold order: each starts a listing,
+   * whose date the legal clocks of a program's rules run from (a relisting restarts them, even
+   * when the status does not change). Left out when there is none, and in timelines made by hand;
+   * `effectsOf` then reads the listings off the intervals.
+   */
+  listings?: EventRef[];
 }
 
 export function eventRef(event: FactEvent): EventRef {
