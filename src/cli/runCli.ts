@@ -13,6 +13,7 @@ import { exportCommand } from "./commands/exportCommand.js";
 import { simulateCommand } from "./commands/simulateCommand.js";
 import { statsCommand } from "./commands/statsCommand.js";
 import { statusCommand } from "./commands/statusCommand.js";
+import { effectsCommand } from "./commands/effectsCommand.js";
 import { timelineCommand } from "./commands/timelineCommand.js";
 import { verifyCommand } from "./commands/verifyCommand.js";
 import { EXIT, reportError } from "./reportError.js";
@@ -21,6 +22,7 @@ import { UsageError } from "./usageError.js";
 export const COMMANDS: readonly Command[] = [
   statusCommand,
   timelineCommand,
+  effectsCommand,
   listCommand,
   replayCommand,
   exportCommand,

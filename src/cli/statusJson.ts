@@ -1,8 +1,13 @@
+import type { EffectPeriod } from "../domain/programRules/effect.js";
 import type { StreamStatus } from "../query/streamStatus.js";
 import type { LogView } from "../replay/logView.js";
+import { effectSummaryJson } from "./effectText.js";
 
-/** The JSON form of a stream's status, as `status --json` and `list --json` print it. */
-export function statusJson(status: StreamStatus) {
+/**
+ * The JSON form of a stream's status, as `status --json` and `list --json` print it; with
+ * `effects` (status), a summary of the legal effects due on the date, in force or suspended.
+ */
+export function statusJson(status: StreamStatus, effects?: readonly EffectPeriod[]) {
   return {
     program: status.program,
     status: status.status,
@@ -14,6 +19,7 @@ export function statusJson(status: StreamStatus) {
       effective: status.event.effective,
     },
     ...(status.uncertain ? { uncertain: true } : {}),
+    ...(effects === undefined ? {} : { effects: effects.map(effectSummaryJson) }),
   };
 }
 

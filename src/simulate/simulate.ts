@@ -6,6 +6,7 @@ import { applyCorrections, CorrectionError } from "../replay/applyCorrections.js
 import { foldStream } from "../replay/foldStream.js";
 import type { Timeline } from "../replay/timeline.js";
 import { actualEvents, applyScenario, type StreamEvents } from "./applyScenario.js";
+import { type EffectComparison, compareEffects } from "./compareEffects.js";
 import { type Comparison, compareTimelines } from "./compareTimelines.js";
 import { invalidHistoryHint } from "./historyHint.js";
 import { type Scenario, ScenarioError } from "./scenario.js";
@@ -17,6 +18,8 @@ export interface SimulatedStream {
   actual: Timeline;
   alternate: Timeline;
   comparison: Comparison;
+  /** The legal effects in both worlds and where they differ (see compareEffects). */
+  effects: EffectComparison;
 }
 
 export interface Simulation {
@@ -56,6 +59,7 @@ export function simulate(
         actual: actualTimeline,
         alternate: alternateTimeline,
         comparison: compareTimelines(actualTimeline, alternateTimeline, options.until),
+        effects: compareEffects(actualTimeline, alternateTimeline),
       };
     });
   if (streams.length === 0) {

@@ -362,6 +362,9 @@ describe("designations status by name", () => {
         "Xiaomi Corporation (xiaomi) on 2021-04-01",
         "program   status    enforceable  since       because of",
         "dod-1237  enjoined  no           2021-03-12  InjunctionGranted xiaomi-dod-1237-0006",
+        // Listed 2021-01-14: the window from then, the purchase ban from 2021-03-15 (+60 days),
+        // both suspended by the injunction of 2021-03-12 until the vacatur of 2021-05-25.
+        "effects on 2021-04-01: purchase-ban, divestment-window suspended (InjunctionGranted xiaomi-dod-1237-0006)",
         "",
       ].join("\n"),
     );

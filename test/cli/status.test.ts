@@ -20,6 +20,20 @@ interface Expected {
   enforceable: boolean;
   since: string | null;
   event: { id: string; type: string; effective: string } | null;
+  /** The effects line after `effects on D: `. */
+  effectsText: string;
+  /** The `effects` of the stream in `--json`. */
+  effects: EffectJson[];
+}
+
+interface EffectJson {
+  kind: string;
+  from: string;
+  to: string | null;
+  inForce: boolean;
+  suspendedBy?: { id: string; type: string; effective: string };
+  rule: string;
+  citation: { instrument: string; section: string; date: string };
 }
 
 const LISTED = { id: "xiaomi-dod-1237-0001", type: "Listed", effective: "2021-01-14" };
@@ -28,17 +42,90 @@ const ENJOINED = { id: "xiaomi-dod-1237-0006", type: "InjunctionGranted", effect
 const SETTLED = { id: "xiaomi-dod-1237-0009", type: "SettlementReached", effective: "2021-05-11" };
 const VACATED = { id: "xiaomi-dod-1237-0011", type: "DesignationVacated", effective: "2021-05-25" };
 
-/** Xiaomi on DoD 1237 on each day a status begins, and on the last day of each status. */
+/*
+ * Xiaomi's effects under EO 13959 (as amended), worked out by hand from the log: listed
+ * 2021-01-14, so the divestment window is due from that day and the purchase ban from
+ * 2021-01-14 + 60 = 2021-03-15. Both are in force while the designation is enforceable, are
+ * suspended from the injunction of 2021-03-12 (the settlement of 2021-05-11 keeps it in force),
+ * and end with the vacatur of 2021-05-25, before the holding ban (2022-01-14) or the end of the
+ * regime (2021-06-03).
+ */
+const DIVESTMENT_RULE = {
+  rule: "eo13959-divestment-window",
+  citation: {
+    instrument: "EO 13959 as amended by EO 13974",
+    section: "sec. 1(c)",
+    date: "2021-01-13",
+  },
+};
+const PURCHASE_BAN_RULE = {
+  rule: "eo13959-purchase-ban",
+  citation: { instrument: "EO 13959", section: "sec. 1(a)(ii)", date: "2020-11-12" },
+};
+const WINDOW_IN_FORCE: EffectJson = {
+  kind: "divestment-window",
+  from: "2021-01-14",
+  to: "2021-03-12",
+  inForce: true,
+  ...DIVESTMENT_RULE,
+};
+const WINDOW_SUSPENDED: EffectJson = {
+  kind: "divestment-window",
+  from: "2021-03-12",
+  to: "2021-05-25",
+  inForce: false,
+  suspendedBy: ENJOINED,
+  ...DIVESTMENT_RULE,
+};
+const BAN_SUSPENDED: EffectJson = {
+  kind: "purchase-ban",
+  from: "2021-03-15",
+  to: "2021-05-25",
+  inForce: false,
+  suspendedBy: ENJOINED,
+  ...PURCHASE_BAN_RULE,
+};
+
+const NONE = { effectsText: "none in force", effects: [] };
+const WINDOW = { effectsText: "divestment-window in force", effects: [WINDOW_IN_FORCE] };
+const WINDOW_ENJOINED = {
+  effectsText: "divestment-window suspended (InjunctionGranted xiaomi-dod-1237-0006)",
+  effects: [WINDOW_SUSPENDED],
+};
+const BOTH_ENJOINED = {
+  effectsText: "purchase-ban, divestment-window suspended (InjunctionGranted xiaomi-dod-1237-0006)",
+  effects: [WINDOW_SUSPENDED, BAN_SUSPENDED],
+};
+
+/**
+ * Xiaomi on DoD 1237 on each day a status begins, and on the last day of each status; and on the
+ * eve and the day of the purchase ban, which comes due while the injunction is in force.
+ */
 const XIAOMI: Expected[] = [
-  { at: "2021-01-13", status: "unlisted", enforceable: false, since: null, event: null },
-  { at: "2021-01-14", status: "listed", enforceable: true, since: "2021-01-14", event: LISTED },
-  { at: "2021-01-28", status: "listed", enforceable: true, since: "2021-01-14", event: LISTED },
+  { at: "2021-01-13", status: "unlisted", enforceable: false, since: null, event: null, ...NONE },
+  {
+    at: "2021-01-14",
+    status: "listed",
+    enforceable: true,
+    since: "2021-01-14",
+    event: LISTED,
+    ...WINDOW,
+  },
+  {
+    at: "2021-01-28",
+    status: "listed",
+    enforceable: true,
+    since: "2021-01-14",
+    event: LISTED,
+    ...WINDOW,
+  },
   {
     at: "2021-01-29",
     status: "challenged",
     enforceable: true,
     since: "2021-01-29",
     event: CHALLENGED,
+    ...WINDOW,
   },
   {
     at: "2021-03-11",
@@ -46,13 +133,32 @@ const XIAOMI: Expected[] = [
     enforceable: true,
     since: "2021-01-29",
     event: CHALLENGED,
+    ...WINDOW,
   },
+  // The purchase ban is not due until 2021-03-15.
   {
     at: "2021-03-12",
     status: "enjoined",
     enforceable: false,
     since: "2021-03-12",
     event: ENJOINED,
+    ...WINDOW_ENJOINED,
+  },
+  {
+    at: "2021-03-14",
+    status: "enjoined",
+    enforceable: false,
+    since: "2021-03-12",
+    event: ENJOINED,
+    ...WINDOW_ENJOINED,
+  },
+  {
+    at: "2021-03-15",
+    status: "enjoined",
+    enforceable: false,
+    since: "2021-03-12",
+    event: ENJOINED,
+    ...BOTH_ENJOINED,
   },
   {
     at: "2021-05-10",
@@ -60,11 +166,40 @@ const XIAOMI: Expected[] = [
     enforceable: false,
     since: "2021-03-12",
     event: ENJOINED,
+    ...BOTH_ENJOINED,
   },
-  { at: "2021-05-11", status: "settled", enforceable: false, since: "2021-05-11", event: SETTLED },
-  { at: "2021-05-24", status: "settled", enforceable: false, since: "2021-05-11", event: SETTLED },
-  { at: "2021-05-25", status: "vacated", enforceable: false, since: "2021-05-25", event: VACATED },
-  { at: "2026-01-01", status: "vacated", enforceable: false, since: "2021-05-25", event: VACATED },
+  {
+    at: "2021-05-11",
+    status: "settled",
+    enforceable: false,
+    since: "2021-05-11",
+    event: SETTLED,
+    ...BOTH_ENJOINED,
+  },
+  {
+    at: "2021-05-24",
+    status: "settled",
+    enforceable: false,
+    since: "2021-05-11",
+    event: SETTLED,
+    ...BOTH_ENJOINED,
+  },
+  {
+    at: "2021-05-25",
+    status: "vacated",
+    enforceable: false,
+    since: "2021-05-25",
+    event: VACATED,
+    ...NONE,
+  },
+  {
+    at: "2026-01-01",
+    status: "vacated",
+    enforceable: false,
+    since: "2021-05-25",
+    event: VACATED,
+    ...NONE,
+  },
 ];
 
 describe("designations status xiaomi --at D", () => {
@@ -85,6 +220,7 @@ describe("designations status xiaomi --at D", () => {
           expected.since ?? "-",
           expected.event ? `${expected.event.type} ${expected.event.id}` : "-",
         ],
+        [`effects on ${expected.at}: ${expected.effectsText}`],
       ]);
     },
   );
@@ -115,6 +251,7 @@ describe("designations status xiaomi --at D", () => {
             enforceable: expected.enforceable,
             since: expected.since,
             event: expected.event,
+            effects: expected.effects,
           },
         ],
       });

@@ -48,6 +48,45 @@ const SETTLED = {
   event: { id: "xiaomi-dod-1237-0009", type: "SettlementReached", effective: "2021-05-11" },
 };
 
+/*
+ * Xiaomi's effects under EO 13959 (as amended), worked out by hand: listed 2021-01-14, so the
+ * divestment window is due from that day and the purchase ban from 2021-01-14 + 60 = 2021-03-15,
+ * until the vacatur (2021-05-25) or, with the vacatur retracted, the end of the regime on
+ * 2021-06-03 (the holding ban, from 2022-01-14, never comes due). Each is in force while the
+ * designation is enforceable and suspended from the injunction on (the settlement keeps it).
+ */
+const DIVESTMENT_RULE = {
+  rule: "eo13959-divestment-window",
+  citation: {
+    instrument: "EO 13959 as amended by EO 13974",
+    section: "sec. 1(c)",
+    date: "2021-01-13",
+  },
+};
+const PURCHASE_BAN_RULE = {
+  rule: "eo13959-purchase-ban",
+  citation: { instrument: "EO 13959", section: "sec. 1(a)(ii)", date: "2020-11-12" },
+};
+const divestmentWindow = (from: string, to: string) => ({
+  kind: "divestment-window",
+  from,
+  to,
+  inForce: true,
+  ...DIVESTMENT_RULE,
+});
+const purchaseBan = (from: string, to: string) => ({
+  kind: "purchase-ban",
+  from,
+  to,
+  inForce: true,
+  ...PURCHASE_BAN_RULE,
+});
+const suspended = <T extends object>(effect: T, by: { event: object }) => ({
+  ...effect,
+  inForce: false,
+  suspendedBy: by.event,
+});
+
 /** One millisecond before an ISO instant, as an ISO instant. */
 function justBefore(instant: string): string {
   return new Date(Date.parse(instant) - 1).toISOString();
@@ -102,18 +141,25 @@ describe("--known-at and --recorded-at on a corrected and a retracted fact", () 
       ["xiaomi on 2021-03-11, as known on 2021-05-31"],
       ["program", "status", "enforceable", "since", "because of"],
       ["dod-1237", "challenged", "yes", "2021-01-29", "ChallengeFiled xiaomi-dod-1237-0002"],
+      ["effects on 2021-03-11: divestment-window in force"],
     ]);
     expect(json).toStrictEqual({
       company: "xiaomi",
       at: "2021-03-11",
       knownAt: "2021-05-31",
-      streams: [CHALLENGED],
+      streams: [{ ...CHALLENGED, effects: [divestmentWindow("2021-01-14", "2021-03-12")] }],
     });
+    // The purchase ban is not due until 2021-03-15.
     expect(enjoined).toStrictEqual({
       company: "xiaomi",
       at: "2021-03-12",
       knownAt: "2021-05-31",
-      streams: [ENJOINED_AS_LOGGED],
+      streams: [
+        {
+          ...ENJOINED_AS_LOGGED,
+          effects: [suspended(divestmentWindow("2021-03-12", "2021-05-25"), ENJOINED_AS_LOGGED)],
+        },
+      ],
     });
   });
 
@@ -129,18 +175,32 @@ describe("--known-at and --recorded-at on a corrected and a retracted fact", () 
       ["xiaomi on 2021-03-11, as known on 2021-06-01"],
       ["program", "status", "enforceable", "since", "because of"],
       ["dod-1237", "enjoined", "no", "2021-03-10", "InjunctionGranted xiaomi-dod-1237-0006"],
+      [
+        "effects on 2021-03-11: divestment-window suspended (InjunctionGranted xiaomi-dod-1237-0006)",
+      ],
     ]);
+    // Known on 2021-06-01, the vacatur still ends the window on 2021-05-25.
     expect(known).toStrictEqual({
       company: "xiaomi",
       at: "2021-03-11",
       knownAt: "2021-06-01",
-      streams: [ENJOINED_AS_CORRECTED],
+      streams: [
+        {
+          ...ENJOINED_AS_CORRECTED,
+          effects: [suspended(divestmentWindow("2021-03-10", "2021-05-25"), ENJOINED_AS_CORRECTED)],
+        },
+      ],
     });
-    // No view: no "knownAt" key at all.
+    // No view: no "knownAt" key at all; the vacatur is retracted, so the regime's end ends it.
     expect(now).toStrictEqual({
       company: "xiaomi",
       at: "2021-03-11",
-      streams: [ENJOINED_AS_CORRECTED],
+      streams: [
+        {
+          ...ENJOINED_AS_CORRECTED,
+          effects: [suspended(divestmentWindow("2021-03-10", "2021-06-03"), ENJOINED_AS_CORRECTED)],
+        },
+      ],
     });
   });
 
@@ -149,29 +209,43 @@ describe("--known-at and --recorded-at on a corrected and a retracted fact", () 
     const on = await statusJson(events, ["--at", "2023-01-01", "--known-at", "2022-01-01"]);
     const now = await statusJson(events, ["--at", "2023-01-01"]);
 
+    // No effects either way in 2023: vacated, or still listed but past the regime's end (2021-06-03).
     expect(before).toStrictEqual({
       company: "xiaomi",
       at: "2023-01-01",
       knownAt: "2021-12-31",
-      streams: [VACATED],
+      streams: [{ ...VACATED, effects: [] }],
     });
     expect(on).toStrictEqual({
       company: "xiaomi",
       at: "2023-01-01",
       knownAt: "2022-01-01",
-      streams: [SETTLED],
+      streams: [{ ...SETTLED, effects: [] }],
     });
-    expect(now).toStrictEqual({ company: "xiaomi", at: "2023-01-01", streams: [SETTLED] });
+    expect(now).toStrictEqual({
+      company: "xiaomi",
+      at: "2023-01-01",
+      streams: [{ ...SETTLED, effects: [] }],
+    });
   });
 
   it("before any of it was known, only what was public then counts", async () => {
     const early = await statusJson(events, ["--at", "2021-04-01", "--known-at", "2021-03-01"]);
 
+    // Without the injunction, the window and the purchase ban are in force, until the regime ends.
     expect(early).toStrictEqual({
       company: "xiaomi",
       at: "2021-04-01",
       knownAt: "2021-03-01",
-      streams: [CHALLENGED],
+      streams: [
+        {
+          ...CHALLENGED,
+          effects: [
+            divestmentWindow("2021-01-14", "2021-06-03"),
+            purchaseBan("2021-03-15", "2021-06-03"),
+          ],
+        },
+      ],
     });
   });
 
@@ -244,13 +318,18 @@ describe("--known-at and --recorded-at on a corrected and a retracted fact", () 
       company: "xiaomi",
       at: "2021-03-11",
       recordedAt: justBefore(correctionRecorded),
-      streams: [CHALLENGED],
+      streams: [{ ...CHALLENGED, effects: [divestmentWindow("2021-01-14", "2021-03-12")] }],
     });
     expect(at).toStrictEqual({
       company: "xiaomi",
       at: "2021-03-11",
       recordedAt: correctionRecorded,
-      streams: [ENJOINED_AS_CORRECTED],
+      streams: [
+        {
+          ...ENJOINED_AS_CORRECTED,
+          effects: [suspended(divestmentWindow("2021-03-10", "2021-05-25"), ENJOINED_AS_CORRECTED)],
+        },
+      ],
     });
   });
 
@@ -262,7 +341,7 @@ describe("--known-at and --recorded-at on a corrected and a retracted fact", () 
       justBefore(retractionRecorded),
     ]);
 
-    expect(before).toMatchObject({ streams: [VACATED] });
+    expect(before).toMatchObject({ streams: [{ ...VACATED, effects: [] }] });
   });
 });
 
@@ -355,6 +434,18 @@ describe("month precision", () => {
   };
   const NOTE =
     "~ uncertain: an event that month is dated only to the month, so the answer may differ";
+  /**
+   * Listed 2021-01-14: the window and the purchase ban (from 2021-03-15) are in force until the
+   * regime ends on 2021-06-03; the challenge changes neither.
+   */
+  const EFFECTS: Record<string, { text: string; json: object[] }> = {
+    "2021-06-01": {
+      text: "purchase-ban, divestment-window in force",
+      json: [divestmentWindow("2021-01-14", "2021-06-03"), purchaseBan("2021-03-15", "2021-06-03")],
+    },
+    "2021-06-20": { text: "none in force", json: [] },
+    "2021-06-30": { text: "none in force", json: [] },
+  };
 
   it.concurrent.for(["2021-06-01", "2021-06-20", "2021-06-30"])(
     "a date in that month (%s) is uncertain: ~ in text, uncertain: true in JSON",
@@ -366,12 +457,13 @@ describe("month precision", () => {
         [`acme on ${at}`],
         ["program", "status", "enforceable", "since", "because of"],
         ["dod-1237", "challenged ~", "yes", "2021-06-01", "ChallengeFiled acme-dod-1237-0002"],
+        [`effects on ${at}: ${EFFECTS[at]?.text}`],
         [NOTE],
       ]);
       expect(JSON.parse(json)).toStrictEqual({
         company: "acme",
         at,
-        streams: [{ ...CHALLENGED_IN_JUNE, uncertain: true }],
+        streams: [{ ...CHALLENGED_IN_JUNE, uncertain: true, effects: EFFECTS[at]?.json }],
       });
     },
   );

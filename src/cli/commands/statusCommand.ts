@@ -1,5 +1,7 @@
-import { companyStatus } from "../../query/companyQueries.js";
+import { companyTimelines } from "../../query/companyQueries.js";
+import { effectsAt, effectsOf } from "../../query/effectsOf.js";
 import type { Command } from "../command.js";
+import { effectsLine } from "../effectText.js";
 import { formatTable, yesNo } from "../formatTable.js";
 import {
   companyLabel,
@@ -23,13 +25,15 @@ export const statusCommand: Command = {
 ("Xiaomi Corporation"); a name that fits several companies lists them.
 
 The headline status (unlisted, listed, challenged, enjoined, settled, vacated, delisted), whether
-the designation was enforceable, since when, and the event that caused it.
+the designation was enforceable, since when, and the event that caused it; then a line with the
+legal effects due that day, in force or suspended (see designations effects).
 
   --program P   only this program (e.g. dod-1237)
   --at D        the date to ask about (default: today); the whole day counts
 ${VIEW_HELP}
   --json        one JSON object: {"company", "at", "streams": [...]}, with "knownAt" and
-                "recordedAt" when given, and "uncertain": true on an uncertain answer
+                "recordedAt" when given, and "uncertain": true on an uncertain answer; each
+                stream has its "effects" that day
   --events DIR  the events folder (default: the repository's events/)
 
 Example: designations status xiaomi --at 2021-04-01`,
@@ -51,15 +55,16 @@ Example: designations status xiaomi --at 2021-04-01`,
     const timelines = now ? undefined : loadTimelines(values, io);
     const ids = timelines?.map((t) => t.company) ?? streamFilesOf(dir).map((f) => f.company);
     const { id: company, company: entry } = companyNamed(positionals[0] as string, ids, values, io);
-    const statuses =
+    const own =
       timelines === undefined
-        ? companyTimelinesCached(dir, company, program).map((timeline) => statusAt(timeline, at))
-        : companyStatus(timelines, company, at, program);
+        ? companyTimelinesCached(dir, company, program)
+        : companyTimelines(timelines, company, program);
+    const statuses = own.map((timeline) => statusAt(timeline, at));
+    const effects = own.map((timeline) => effectsAt(effectsOf(timeline), at));
     const { knownAt, recordedAt } = viewOption(values);
     if (values.json) {
-      io.out(
-        JSON.stringify({ company, at, knownAt, recordedAt, streams: statuses.map(statusJson) }),
-      );
+      const streams = statuses.map((s, index) => statusJson(s, effects[index] ?? []));
+      io.out(JSON.stringify({ company, at, knownAt, recordedAt, streams }));
       return 0;
     }
     const rows = statuses.map((s) => [
@@ -73,6 +78,11 @@ Example: designations status xiaomi --at 2021-04-01`,
     const lines = [
       `${companyLabel(company, entry)} on ${at}${viewText({ knownAt, recordedAt })}`,
       formatTable(header, rows),
+      effectsLine(
+        at,
+        statuses.map((s, index) => ({ program: s.program, effects: effects[index] ?? [] })),
+        statuses.length > 1,
+      ),
     ];
     if (statuses.some((s) => s.uncertain)) lines.push(UNCERTAIN_NOTE);
     io.out(lines.join("\n"));
