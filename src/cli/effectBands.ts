@@ -1,8 +1,27 @@
+import { effectsOf } from "../query/effectsOf.js";
 import type { Timeline } from "../replay/timeline.js";
 import type { EffectBand } from "../report/reportModel.js";
+import { citationText, endText, eventWords, startText } from "./effectText.js";
 
-/** The effects of the timeline's program rules, as report bands. */
+/**
+ * The effects of the timeline's program rules (see `effectsOf`) as report bands, each with a
+ * note that says what it is, when, under which rule, and what suspends it.
+ *
+ * @example
+ * effectBands(xiaomi)[0].note;
+ * // "divestment-window 2021-01-14 to 2021-03-12, in force: EO 13959 as amended by ... (2021-01-13)"
+ */
 export function effectBands(timeline: Timeline): EffectBand[] {
-  void timeline;
-  return [];
+  return effectsOf(timeline).map((effect) => {
+    const state = effect.inForce
+      ? "in force"
+      : `suspended by ${effect.suspendedBy === undefined ? "an injunction" : eventWords(effect.suspendedBy)}`;
+    return {
+      kind: effect.kind,
+      from: effect.from,
+      to: effect.to,
+      inForce: effect.inForce,
+      note: `${effect.kind} ${startText(effect)} to ${endText(effect)}, ${state}: ${citationText(effect.rule.citation)}. ${effect.rule.summary}.`,
+    };
+  });
 }

@@ -17,8 +17,8 @@ h3 { font-size: 14px; margin: 14px 0 6px; }
 .legend li { display: flex; align-items: center; gap: 5px; }
 .swatch { display: inline-block; width: 14px; height: 10px; border-radius: 2px; border: 1px solid rgba(0,0,0,.15); }
 .swatch.strip { height: 4px; background: #111; }
-.swatch.band { height: 4px; }
-.swatch.suspended { height: 4px; background: repeating-linear-gradient(45deg, #999 0 2px, #fff 2px 4px); }
+.swatch.band { height: 5px; }
+.swatch.suspended { height: 5px; background: repeating-linear-gradient(45deg, #999 0 2px, #fff 2px 4px); }
 .swatch.dot { width: 11px; height: 11px; border-radius: 50%; background: #fff; border: 2px solid #111; }
 .swatch.dot.small { width: 7px; height: 7px; border-width: 1.5px; }
 svg.lanes { width: 100%; height: auto; display: block; }
@@ -31,7 +31,7 @@ svg.lanes { width: 100%; height: auto; display: block; }
 .lane-start { stroke: var(--line); }
 .interval { stroke: rgba(0,0,0,.25); stroke-width: .5; }
 .enforceable { fill: #111; }
-.effect { stroke: rgba(0,0,0,.3); stroke-width: .4; }
+.effect { stroke-width: .8; }
 .marker { fill: #fff; stroke: #111; stroke-width: 2; cursor: pointer; }
 .marker.informational { stroke-width: 1.5; fill: #fff; }
 .marker.month { stroke-dasharray: 2 2; }

@@ -17,12 +17,13 @@ const EFFECT_ROWS: Readonly<Record<string, number>> = {
   "holding-ban": 1,
   "dod-procurement-ban": 1,
 };
+/** Effect colours, apart from the status colours and from the black enforceable strip. */
 export const EFFECT_COLORS: Readonly<Record<string, string>> = {
-  "purchase-ban": "#7a1414",
-  "divestment-window": "#d9772b",
-  "holding-ban": "#3b0a0a",
-  "dod-contracting-ban": "#4b5563",
-  "dod-procurement-ban": "#0f766e",
+  "purchase-ban": "#c2187a",
+  "divestment-window": "#e8a33d",
+  "holding-ban": "#6b3f1d",
+  "dod-contracting-ban": "#0e7490",
+  "dod-procurement-ban": "#5b4fd6",
 };
 
 /**
@@ -161,6 +162,7 @@ function effectSvg(
   const row = EFFECT_ROWS[band.kind] ?? 0;
   const x1 = x(band.from);
   const w = round(Math.max(1, clip(band.to) - x1));
-  const fill = band.inForce ? (EFFECT_COLORS[band.kind] ?? "#000") : "url(#suspended)";
-  return `<rect class="effect" data-kind="${escapeHtml(band.kind)}" data-in-force="${band.inForce}" data-from="${band.from}" data-to="${band.to ?? ""}" x="${x1}" y="${top + 30 + row * 6}" width="${w}" height="4" fill="${fill}"><title>${escapeHtml(band.note)}</title></rect>`;
+  const color = EFFECT_COLORS[band.kind] ?? "#000";
+  const fill = band.inForce ? color : "url(#suspended)";
+  return `<rect class="effect" data-kind="${escapeHtml(band.kind)}" data-in-force="${band.inForce}" data-from="${band.from}" data-to="${band.to ?? ""}" x="${x1}" y="${top + 31 + row * 6}" width="${w}" height="5" fill="${fill}" stroke="${color}"><title>${escapeHtml(band.note)}</title></rect>`;
 }

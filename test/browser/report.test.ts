@@ -90,6 +90,22 @@ describe("the report of the repository's log, in Chromium", () => {
     expect(x).toBeGreaterThan(Number(await marker.getAttribute("cx")));
   });
 
+  it("draws Xiaomi's suspended purchase ban as a band under its lane, and lists it on the cursor's date", async () => {
+    await page.fill("#cursor-date", "2021-04-01");
+    const band = page.locator(
+      '#lanes .lane[data-stream="xiaomi/dod-1237"] .effect[data-kind="purchase-ban"]',
+    );
+    expect(await band.count()).toBe(1);
+    expect(await band.getAttribute("data-in-force")).toBe("false");
+    expect(await band.locator("title").textContent()).toContain(
+      "suspended by InjunctionGranted xiaomi-dod-1237-0006",
+    );
+    const box = await band.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThan(2);
+    const cells = await cursorRow("xiaomi/dod-1237").locator("td").allTextContents();
+    expect(cells.at(-1)).toBe("divestment-window (suspended), purchase-ban (suspended)");
+  });
+
   it("moves the cursor a day with the arrow key on the slider", async () => {
     await page.fill("#cursor-date", "2021-03-11");
     await page.focus("#cursor-slider");

@@ -107,4 +107,58 @@ describe("designations report", () => {
     expect(stderr).toMatch(/acme\.jsonl:1/);
     expect(existsSync(out)).toBe(false);
   });
+
+  it("draws the effects of program rules as bands under the lane, suspended ones apart", async () => {
+    const { stdout } = await runCli(["report", "xiaomi", "--out", "-"]);
+    const bands = [
+      ...stdout.matchAll(
+        /<rect class="effect" data-kind="([\w-]+)" data-in-force="(\w+)" data-from="([\d-]+)" data-to="([\d-]*)"/g,
+      ),
+    ].map((m) => m.slice(1).join(" "));
+    // Listed 2021-01-14; enjoined 2021-03-12 until the vacatur of 2021-05-25; the purchase ban
+    // (due 2021-03-15) was never in force.
+    expect(bands).toEqual([
+      "divestment-window true 2021-01-14 2021-03-12",
+      "divestment-window false 2021-03-12 2021-05-25",
+      "purchase-ban false 2021-03-15 2021-05-25",
+    ]);
+  });
+});
+
+describe("designations simulate --report", () => {
+  it("writes both worlds, two lanes per stream, and the simulated purchase ban in force", async () => {
+    const out = join(dir, "simulated.html");
+    const { code, stdout } = await runCli([
+      "simulate",
+      "xiaomi",
+      "--scenario",
+      "scenarios/xiaomi-no-injunction.json",
+      "--report",
+      out,
+    ]);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().endsWith(`Wrote the report of both worlds to ${out}`)).toBe(true);
+    const html = readFileSync(out, "utf8");
+    expect(lanesOf(html)).toEqual(["xiaomi/dod-1237 actual", "xiaomi/dod-1237 simulated"]);
+    expect(html).toContain("<h1>Simulated: Xiaomi without the injunction</h1>");
+    const simulated = html.slice(html.indexOf('data-world="simulated"'));
+    expect(simulated).toContain(
+      'data-kind="purchase-ban" data-in-force="true" data-from="2021-03-15" data-to="2021-05-25"',
+    );
+    expect(simulated).not.toContain('class="interval" data-status="enjoined"');
+  });
+
+  it("writes no report for a scenario the machine rejects", async () => {
+    const out = join(dir, "rejected.html");
+    const { code } = await runCli([
+      "simulate",
+      "xiaomi",
+      "--drop",
+      "xiaomi-dod-1237-0002",
+      "--report",
+      out,
+    ]);
+    expect(code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  });
 });

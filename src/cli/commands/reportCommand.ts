@@ -4,6 +4,7 @@ import type { Timeline } from "../../replay/timeline.js";
 import { reportHtml } from "../../report/reportHtml.js";
 import { reportRange } from "../../report/reportModel.js";
 import type { Command } from "../command.js";
+import { plural } from "../formatTable.js";
 import { effectBands } from "../effectBands.js";
 import { companyNamed, eventsDirOf, loadTimelines } from "../loadTimelines.js";
 import { dateOption, stringOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
@@ -65,7 +66,7 @@ Example: designations report xiaomi --out xiaomi.html`,
     const names = [...new Set(lanes.map((lane) => lane.companyName))];
     const html = reportHtml({
       title: `Designations: ${titleOf(names, positionals.length === 0)}`,
-      subtitle: `${lanes.length} stream${lanes.length === 1 ? "" : "s"} from the event log${viewText(viewOption(values))}`,
+      subtitle: `${plural(lanes.length, "stream")} from the event log${viewText(viewOption(values))}`,
       generated: io.today,
       cursor,
       range,
@@ -77,7 +78,8 @@ Example: designations report xiaomi --out xiaomi.html`,
     }
     writeOutputFile(out, html, "--out");
     const events = lanes.reduce((sum, lane) => sum + lane.timeline.steps.length, 0);
-    io.out(`wrote ${out}: ${lanes.length} streams, ${events} events, ${range.from} to ${range.to}`);
+    const counts = `${plural(lanes.length, "stream")}, ${plural(events, "event")}`;
+    io.out(`wrote ${out}: ${counts}, ${range.from} to ${range.to}`);
     return 0;
   },
 };

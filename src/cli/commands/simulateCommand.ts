@@ -1,13 +1,18 @@
+import { readCompanies } from "../../log/readCompanies.js";
 import { readLog } from "../../log/readLog.js";
 import { readScenario } from "../../simulate/readScenario.js";
 import { type Scenario, type ScenarioEdit, ScenarioSchema } from "../../simulate/scenario.js";
 import { type SimulatedStream, simulate } from "../../simulate/simulate.js";
+import type { EffectStanding } from "../../simulate/compareEffects.js";
 import type { Segment } from "../../simulate/compareTimelines.js";
 import type { Command, CommandInput } from "../command.js";
+import { effectJson, eventWords } from "../effectText.js";
 import { formatTable, yesNo } from "../formatTable.js";
 import { companyNamed, eventsDirOf } from "../loadTimelines.js";
 import { dateOption, stringOption } from "../optionValues.js";
+import { simulationReport } from "../simulationReport.js";
 import { UsageError } from "../usageError.js";
+import { writeOutputFile } from "../writeOutputFile.js";
 
 const EDIT_FLAGS = ["drop", "move", "insert", "replace"] as const;
 
@@ -16,11 +21,12 @@ export const simulateCommand: Command = {
   summary: "what if: replay a company's case with events dropped, moved, replaced or added",
   help: `Usage: designations simulate <company> [--program P] [--scenario FILE] [--drop ID]
                               [--move ID=DATE] [--insert JSON] [--replace ID=JSON] [--until D]
-                              [--json] [--events DIR]
+                              [--report FILE] [--json] [--events DIR]
 
 Replays the company's streams twice, as they happened and as the scenario edits them, and prints
-both side by side, then every stretch of days where the status or enforceability differs, and
-the days each world held the designation enforceable. Nothing is written to the log; every
+both side by side, then every stretch of days where the status or enforceability differs, the
+days each world held the designation enforceable, and where the legal effects (purchase ban,
+divestment window, ...; see designations effects) differ. Nothing is written to the log; every
 alternate answer is labelled simulated. Edits apply in the order given (the file's first).
 
   --scenario FILE   a scenario file: {"name", "company", "edits": [...]} (see scenarios/)
@@ -30,7 +36,10 @@ alternate answer is labelled simulated. Edits apply in the order given (the file
                     "effective": "2021-03-12"}'
   --insert JSON     add a hypothetical event: {"type", "effective", "program"?, "description"?}
   --until D         count enforceable days up to D (default: today)
-  --json            {"simulated": true, "scenario", "streams": [...]}
+  --report FILE     also write the HTML report (see designations report) with two lanes per
+                    stream: as it happened, and under it as simulated
+  --json            {"simulated": true, "scenario", "streams": [...]}, each stream with
+                    "effects": {"actual", "alternate", "differences"}
 
 Example: designations simulate xiaomi --drop xiaomi-dod-1237-0006`,
   options: {
@@ -42,6 +51,7 @@ Example: designations simulate xiaomi --drop xiaomi-dod-1237-0006`,
     replace: { type: "string", multiple: true },
     until: { type: "string" },
     json: { type: "boolean" },
+    report: { type: "string" },
   },
   positionals: { min: 1, max: 1 },
   run(input, io) {
@@ -55,16 +65,23 @@ Example: designations simulate xiaomi --drop xiaomi-dod-1237-0006`,
       until,
       program: stringOption(input.values, "program"),
     });
+    const report = stringOption(input.values, "report");
+    if (report !== undefined) {
+      writeOutputFile(report, simulationReport(result, readCompanies(dir), io.today), "--report");
+    }
     if (input.values.json) {
       io.out(
         JSON.stringify({ simulated: true, scenario, streams: result.streams.map(streamJson) }),
       );
       return 0;
     }
+    const wrote = report === undefined ? [] : [`Wrote the report of both worlds to ${report}`];
     io.out(
-      [`SIMULATED: ${scenario.name}`, ...result.streams.map((stream) => streamText(stream))].join(
-        "\n\n",
-      ),
+      [
+        `SIMULATED: ${scenario.name}`,
+        ...result.streams.map((stream) => streamText(stream)),
+        ...wrote,
+      ].join("\n\n"),
     );
     return 0;
   },
@@ -170,10 +187,15 @@ function streamJson(stream: SimulatedStream) {
     differences: stream.comparison.differences,
     enforceableDifferences: stream.comparison.enforceableDifferences,
     enforceableDays: stream.comparison.enforceableDays,
+    effects: {
+      actual: stream.effects.actual.map(effectJson),
+      alternate: stream.effects.alternate.map(effectJson),
+      differences: stream.effects.differences,
+    },
   };
 }
 
-function streamText({ stream, comparison }: SimulatedStream): string {
+function streamText({ stream, comparison, effects }: SimulatedStream): string {
   const rows = comparison.segments.map((s) => [
     s.from ?? "...",
     s.to ?? "...",
@@ -208,7 +230,27 @@ function streamText({ stream, comparison }: SimulatedStream): string {
     ...differences,
     ...onlyIn,
     `Days enforceable up to ${until}: actual ${actual}, simulated ${alternate}`,
+    ...effectsText(effects),
   ].join("\n");
+}
+
+function effectsText(effects: SimulatedStream["effects"]): string[] {
+  if (effects.actual.length === 0 && effects.alternate.length === 0) return [];
+  if (effects.differences.length === 0) return ["Legal effects: the same in both worlds."];
+  return [
+    "Legal effects that differ:",
+    ...effects.differences.map(
+      (d) =>
+        `  ${d.kind} ${d.from} to ${d.to ?? "..."}: actual ${standingText(d.actual)}; simulated ${standingText(d.alternate)}`,
+    ),
+  ];
+}
+
+function standingText(standing: EffectStanding): string {
+  if (standing.state === "none") return "not due";
+  return standing.suspendedBy === undefined
+    ? standing.state
+    : `suspended (${eventWords(standing.suspendedBy)})`;
 }
 
 function differs(segment: Segment): boolean {
