@@ -72,3 +72,44 @@ export { sojournsFromHistory } from "./simulate/sojournModel.js";
 export { readAssumptions, sojournsFromAssumptions } from "./simulate/assumptions.js";
 export { snapshotAt } from "./simulate/snapshotAt.js";
 export { addDays, daysBetween } from "./domain/isoDate.js";
+export { effectsAt, effectsOf } from "./query/effectsOf.js";
+export { type ListingTerm, listingTerms } from "./query/listingTerms.js";
+export {
+  type Citation,
+  type DueEffect,
+  EFFECT_KINDS,
+  type EffectEnd,
+  type EffectKind,
+  type EffectPeriod,
+  type EffectRule,
+  type ProgramRules,
+} from "./domain/programRules/effect.js";
+export { allEffectRules, rulesOfProgram } from "./domain/programRules/programRules.js";
+export { EO_13959_RULES } from "./domain/programRules/eo13959.js";
+export { EO_14032_RULES } from "./domain/programRules/eo14032.js";
+export { NDAA_FY2024_SECTION_805_RULES } from "./domain/programRules/ndaaFy2024Section805.js";
+export {
+  compareEffects,
+  type EffectComparison,
+  type EffectDifference,
+  type EffectStanding,
+} from "./simulate/compareEffects.js";
+export { timelineRows, TIMELINE_COLUMNS } from "./export/timelineRows.js";
+export type { TimelineRow } from "./export/timelineRows.js";
+export { eventRows, EVENT_COLUMNS } from "./export/eventRows.js";
+export type { EventRow } from "./export/eventRows.js";
+export { toCsv } from "./export/csvExport.js";
+export type { CsvValue } from "./export/csvExport.js";
+export { toJsonLines } from "./export/jsonLines.js";
+export {
+  toCloudEvent,
+  cloudEventType,
+  cloudEventSource,
+  CLOUD_EVENT_TYPE_PREFIX,
+} from "./export/cloudEvent.js";
+export type { CloudEventData } from "./export/cloudEvent.js";
+export { reportHtml } from "./report/reportHtml.js";
+export { reportRange } from "./report/reportModel.js";
+export type { EffectBand, Report, ReportLane } from "./report/reportModel.js";
+export { lifecycleDiagram } from "./report/lifecycleDiagram.js";
+export { STATUS_COLORS } from "./report/statusColors.js";

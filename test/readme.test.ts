@@ -85,12 +85,15 @@ describe("README examples", () => {
       "(none)",
       "append",
       "correct",
+      "effects",
+      "export",
       "forecast",
       "import",
       "list",
       "npm run replay-case",
       "outcomes",
       "replay",
+      "report",
       "retract",
       "simulate",
       "stats",
@@ -108,7 +111,8 @@ describe("README examples", () => {
         encoding: "utf8",
         env: { ...process.env, NODE_OPTIONS: "" },
       });
-      const printed = result.stdout + result.stderr;
+      // CSV ends its lines with CRLF (RFC 4180); the README shows them as plain lines.
+      const printed = (result.stdout + result.stderr).replace(/\r\n/g, "\n");
       // The overview is of today: the README shows the day it was written.
       const shown = expected.replace(/on \d{4}-\d{2}-\d{2}\n/, (match) =>
         script === "npm start" && args.length === 0 ? `on ${today()}\n` : match,
