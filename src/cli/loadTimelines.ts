@@ -5,6 +5,7 @@ import { folderEntries } from "../log/folderEntries.js";
 import { LogError } from "../log/logError.js";
 import { readCompanies } from "../log/readCompanies.js";
 import { cachedTimeline, cacheDirFor } from "../log/timelineCache.js";
+import { companyTimelines } from "../query/companyQueries.js";
 import { UnknownProgramError } from "../query/queryErrors.js";
 import { readLog } from "../log/readLog.js";
 import { resolveCompany } from "../query/resolveCompany.js";
@@ -86,4 +87,28 @@ export function logProgress(dir: string): Progress {
   if (!process.stderr.isTTY || !existsSync(dir)) return progressBar(0);
   const total = streamFilesOf(dir).reduce((sum, { file }) => sum + statSync(file).size, 0);
   return progressBar(total);
+}
+
+/**
+ * The timelines of the company a user named, on one program or all: as the log stands now
+ * through the cache (its own files only), or, for a view of the past (`--known-at`,
+ * `--recorded-at`), from the whole log replayed.
+ */
+export function companyTimelinesOf(
+  query: string,
+  values: OptionValues,
+  io: CliIo,
+): { company: string; label: string; timelines: Timeline[] } {
+  const program = stringOption(values, "program");
+  const view = viewOption(values);
+  const dir = eventsDirOf(values, io);
+  const now = view.knownAt === undefined && view.recordedAt === undefined;
+  const all = now ? undefined : loadTimelines(values, io);
+  const ids = all?.map((t) => t.company) ?? streamFilesOf(dir).map((f) => f.company);
+  const { id, company } = companyNamed(query, ids, values, io);
+  const timelines =
+    all === undefined
+      ? companyTimelinesCached(dir, id, program)
+      : companyTimelines(all, id, program);
+  return { company: id, label: companyLabel(id, company), timelines };
 }

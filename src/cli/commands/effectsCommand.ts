@@ -1,10 +1,9 @@
 import type { EffectPeriod } from "../../domain/programRules/effect.js";
 import { rulesOfProgram } from "../../domain/programRules/programRules.js";
-import { companyTimelines } from "../../query/companyQueries.js";
 import { effectsAt, effectsOf } from "../../query/effectsOf.js";
 import { statusAt } from "../../query/statusAt.js";
 import type { EventRef, Timeline } from "../../replay/timeline.js";
-import type { CliIo, Command, OptionValues } from "../command.js";
+import type { Command } from "../command.js";
 import {
   citationText,
   effectJson,
@@ -14,15 +13,8 @@ import {
   startText,
 } from "../effectText.js";
 import { formatTable } from "../formatTable.js";
-import {
-  companyLabel,
-  companyNamed,
-  companyTimelinesCached,
-  eventsDirOf,
-  loadTimelines,
-  streamFilesOf,
-} from "../loadTimelines.js";
-import { dateOption, stringOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
+import { companyTimelinesOf } from "../loadTimelines.js";
+import { dateOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 import { UNCERTAIN_NOTE, viewText } from "../statusJson.js";
 
 export const effectsCommand: Command = {
@@ -88,29 +80,6 @@ Example: designations effects xiaomi --at 2021-04-01`,
     return 0;
   },
 };
-
-/**
- * The company's timelines: as the log stands now through the cache (its own files only), or
- * replayed whole for a view of the past.
- */
-function companyTimelinesOf(
-  query: string,
-  values: OptionValues,
-  io: CliIo,
-): { company: string; label: string; timelines: Timeline[] } {
-  const program = stringOption(values, "program");
-  const view = viewOption(values);
-  const dir = eventsDirOf(values, io);
-  const now = view.knownAt === undefined && view.recordedAt === undefined;
-  const all = now ? undefined : loadTimelines(values, io);
-  const ids = all?.map((t) => t.company) ?? streamFilesOf(dir).map((f) => f.company);
-  const { id, company } = companyNamed(query, ids, values, io);
-  const timelines =
-    all === undefined
-      ? companyTimelinesCached(dir, id, program)
-      : companyTimelines(all, id, program);
-  return { company: id, label: companyLabel(id, company), timelines };
-}
 
 function effectsTable(
   streams: readonly { timeline: Timeline; effects: readonly EffectPeriod[] }[],

@@ -3,7 +3,7 @@ import { UnknownProgramError } from "../../query/queryErrors.js";
 import type { Timeline } from "../../replay/timeline.js";
 import { reportHtml } from "../../report/reportHtml.js";
 import { reportRange } from "../../report/reportModel.js";
-import type { Command } from "../command.js";
+import type { CliIo, Command, OptionValues } from "../command.js";
 import { plural } from "../formatTable.js";
 import { effectBands } from "../effectBands.js";
 import { companyNamed, eventsDirOf, loadTimelines } from "../loadTimelines.js";
@@ -88,8 +88,8 @@ function selectedTimelines(
   all: Timeline[],
   companies: string[],
   program: string | undefined,
-  values: Parameters<typeof companyNamed>[2],
-  io: Parameters<typeof companyNamed>[3],
+  values: OptionValues,
+  io: CliIo,
 ): Timeline[] {
   if (program !== undefined && !all.some((timeline) => timeline.program === program)) {
     throw new UnknownProgramError(program, [...new Set(all.map((t) => t.program))].sort());

@@ -1,18 +1,10 @@
-import { companyTimelines } from "../../query/companyQueries.js";
 import { effectsAt, effectsOf } from "../../query/effectsOf.js";
 import type { Command } from "../command.js";
 import { effectsLine } from "../effectText.js";
 import { formatTable, yesNo } from "../formatTable.js";
-import {
-  companyLabel,
-  companyNamed,
-  companyTimelinesCached,
-  eventsDirOf,
-  loadTimelines,
-  streamFilesOf,
-} from "../loadTimelines.js";
+import { companyTimelinesOf } from "../loadTimelines.js";
 import { statusAt } from "../../query/statusAt.js";
-import { dateOption, stringOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
+import { dateOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 import { statusJson, statusText, UNCERTAIN_NOTE, viewText } from "../statusJson.js";
 
 export const statusCommand: Command = {
@@ -46,21 +38,10 @@ Example: designations status xiaomi --at 2021-04-01`,
   positionals: { min: 1, max: 1 },
   run({ positionals, values }, io) {
     const at = dateOption(values, "at", io.today);
-    const program = stringOption(values, "program");
-    const view = viewOption(values);
-    const dir = eventsDirOf(values, io);
-    // As the log stands now, only the company's own files are read, through the cache; a view
-    // of the past (--known-at, --recorded-at) replays the whole log.
-    const now = view.knownAt === undefined && view.recordedAt === undefined;
-    const timelines = now ? undefined : loadTimelines(values, io);
-    const ids = timelines?.map((t) => t.company) ?? streamFilesOf(dir).map((f) => f.company);
-    const { id: company, company: entry } = companyNamed(positionals[0] as string, ids, values, io);
-    const own =
-      timelines === undefined
-        ? companyTimelinesCached(dir, company, program)
-        : companyTimelines(timelines, company, program);
-    const statuses = own.map((timeline) => statusAt(timeline, at));
-    const effects = own.map((timeline) => effectsAt(effectsOf(timeline), at));
+    const named = companyTimelinesOf(positionals[0] as string, values, io);
+    const { company, label, timelines } = named;
+    const statuses = timelines.map((timeline) => statusAt(timeline, at));
+    const effects = timelines.map((timeline) => effectsAt(effectsOf(timeline), at));
     const { knownAt, recordedAt } = viewOption(values);
     if (values.json) {
       const streams = statuses.map((s, index) => statusJson(s, effects[index] ?? []));
@@ -76,7 +57,7 @@ Example: designations status xiaomi --at 2021-04-01`,
     ]);
     const header = ["program", "status", "enforceable", "since", "because of"];
     const lines = [
-      `${companyLabel(company, entry)} on ${at}${viewText({ knownAt, recordedAt })}`,
+      `${label} on ${at}${viewText({ knownAt, recordedAt })}`,
       formatTable(header, rows),
       effectsLine(
         at,
