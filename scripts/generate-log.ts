@@ -29,6 +29,8 @@ const COURT_TYPES = new Set([
 /** How often each event type is chosen when the machine accepts it. */
 const WEIGHTS: Record<string, number> = {
   Noted: 10,
+  // Editions live on their program's own stream, never on a company's.
+  EditionPublished: 0,
   Listed: 6,
   Relisted: 1,
   Delisted: 1,
@@ -134,7 +136,9 @@ function pickType(state: number, random: () => number): string {
   const table = transitionTable();
   let types = accepted.get(state);
   if (types === undefined) {
-    types = table.eventTypes.filter((type) => nextState(table, state, type) >= 0);
+    types = table.eventTypes.filter(
+      (type) => nextState(table, state, type) >= 0 && WEIGHTS[type] !== 0,
+    );
     accepted.set(state, types);
   }
   const total = types.reduce((sum, type) => sum + (WEIGHTS[type] ?? 1), 0);

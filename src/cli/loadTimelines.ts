@@ -1,5 +1,6 @@
 import type { Company } from "../domain/companySchema.js";
 import { existsSync, statSync } from "node:fs";
+import { EDITIONS_COMPANY } from "../domain/editionStream.js";
 import { join } from "node:path";
 import { folderEntries } from "../log/folderEntries.js";
 import { LogError } from "../log/logError.js";
@@ -49,7 +50,7 @@ export function streamFilesOf(dir: string): { file: string; company: string; pro
   if (!existsSync(dir)) throw new LogError([{ file: dir, message: "no such events folder" }]);
   return folderEntries(dir, "directory").flatMap((program) =>
     folderEntries(join(dir, program), "file")
-      .filter((name) => name.endsWith(".jsonl"))
+      .filter((name) => name.endsWith(".jsonl") && name !== `${EDITIONS_COMPANY}.jsonl`)
       .map((name) => ({ file: join(dir, program, name), company: name.slice(0, -6), program })),
   );
 }

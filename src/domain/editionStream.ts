@@ -24,3 +24,23 @@ export function editionStreamOf(program: string): string {
 export function isEditionStream(stream: string): boolean {
   return stream.startsWith(`${EDITIONS_COMPANY}/`);
 }
+
+/**
+ * Why an event of `type` does not belong on `stream`, or `undefined` when it does: an edition
+ * stream holds only `EditionPublished` events (and corrections of them), and only there.
+ *
+ * @example
+ * streamTypeProblem("xiaomi/dod-1237", "EditionPublished"); // "EditionPublished events belong ..."
+ */
+export function streamTypeProblem(stream: string, type: string): string | undefined {
+  const onEditions = isEditionStream(stream);
+  if (type === "Corrected" || type === "Retracted") return undefined;
+  if (onEditions && type !== "EditionPublished") {
+    return `${stream} holds only EditionPublished events, not ${type}`;
+  }
+  if (!onEditions && type === "EditionPublished") {
+    const program = stream.split("/")[1] ?? "";
+    return `EditionPublished events belong on the program's edition stream ${editionStreamOf(program)}`;
+  }
+  return undefined;
+}

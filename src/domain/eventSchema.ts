@@ -46,12 +46,44 @@ const inCourt = {
   document: NonEmpty.optional(),
 };
 
+const EventIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "must be letters, digits, '.', '_' or '-'" });
+
 const ListingData = z.strictObject({
   ...described,
   /** The agency that acted, e.g. "Department of Defense". */
   authority: NonEmpty.optional(),
   /** The name the list used, when it differs from the company's own. */
   listedAs: NonEmpty.optional(),
+  /** The id of the `EditionPublished` event (edition or notice) that made this change. */
+  edition: EventIdSchema.optional(),
+});
+
+/** What a list action was: a whole new list, one notice, a posting withdrawn, or the list's end. */
+export const EDITION_KINDS = [
+  "edition",
+  "addition-notice",
+  "removal-notice",
+  "withdrawn-posting",
+  "superseded",
+] as const;
+
+export type EditionKind = (typeof EDITION_KINDS)[number];
+
+const EditionData = z.strictObject({
+  ...described,
+  kind: z.enum(EDITION_KINDS),
+  /** The agency that published it, e.g. "Department of Defense". */
+  authority: NonEmpty.optional(),
+  /** Its title as published. */
+  title: NonEmpty.optional(),
+  /** Where it was published, e.g. "86 FR 33994". */
+  citation: NonEmpty.optional(),
+  /** The date of its publication (in the Federal Register), when later than its release. */
+  published: z.iso.date({ error: "must be a date YYYY-MM-DD" }).optional(),
+  /** The number of members the publication or its reporting states, for comparison. */
+  countClaimed: z.int().nonnegative().optional(),
 });
 
 const CourtData = z.strictObject({ ...described, ...inCourt });
@@ -69,16 +101,14 @@ export const NOTE_SUBJECTS = [
 
 const NotedData = z.strictObject({
   ...described,
+  /** The list action this note is about (e.g. a withdrawn posting that named the company). */
+  edition: EventIdSchema.optional(),
   subject: z.enum(NOTE_SUBJECTS),
   court: NonEmpty.optional(),
   docket: NonEmpty.optional(),
   judge: NonEmpty.optional(),
   document: NonEmpty.optional(),
 });
-
-const EventIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "must be letters, digits, '.', '_' or '-'" });
 
 const CorrectedData = z.strictObject({
   ...described,
@@ -148,6 +178,7 @@ export const DesignationEventSchema = z.discriminatedUnion("type", [
   eventOf("ChallengeDismissed", CourtData),
   eventOf("AppealFiled", CourtData),
   eventOf("Noted", NotedData),
+  eventOf("EditionPublished", EditionData),
   eventOf("Corrected", CorrectedData),
   eventOf("Retracted", RetractedData),
 ]);
@@ -160,3 +191,4 @@ export type CorrectedEvent = Extract<DesignationEvent, { type: "Corrected" }>;
 export type RetractedEvent = Extract<DesignationEvent, { type: "Retracted" }>;
 /** An event that describes the world (not a correction of another event). */
 export type FactEvent = Exclude<DesignationEvent, CorrectedEvent | RetractedEvent>;
+export type EditionPublishedEvent = Extract<DesignationEvent, { type: "EditionPublished" }>;

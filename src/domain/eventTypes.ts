@@ -13,7 +13,11 @@ export const LIFECYCLE_EVENT_TYPES = [
   "ChallengeDismissed",
   "AppealFiled",
   "Noted",
+  "EditionPublished",
 ] as const;
+
+/** Events every state accepts and none changes: facts that inform but do not move the lifecycle. */
+export const INFORMATIONAL_EVENT_TYPES = ["Noted", "EditionPublished"] as const;
 
 /** Events that fix an earlier event of the same stream instead of describing the world. */
 export const CORRECTION_EVENT_TYPES = ["Corrected", "Retracted"] as const;
@@ -23,6 +27,17 @@ export const EVENT_TYPES = [...LIFECYCLE_EVENT_TYPES, ...CORRECTION_EVENT_TYPES]
 export type LifecycleEventType = (typeof LIFECYCLE_EVENT_TYPES)[number];
 export type CorrectionEventType = (typeof CORRECTION_EVENT_TYPES)[number];
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * True for the event types that inform but never change a state.
+ *
+ * @example
+ * isInformational("Noted"); // true
+ * isInformational("Listed"); // false
+ */
+export function isInformational(type: string): boolean {
+  return (INFORMATIONAL_EVENT_TYPES as readonly string[]).includes(type);
+}
 
 /**
  * True for the event types the lifecycle machine folds.

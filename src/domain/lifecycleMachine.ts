@@ -36,7 +36,7 @@ export const lifecycleMachine = setup({
   id: "designation",
   type: "parallel",
   // Informational facts are accepted in every state and change nothing.
-  on: { Noted: {} },
+  on: { Noted: {}, EditionPublished: {} },
   states: {
     listing: {
       initial: "unlisted",

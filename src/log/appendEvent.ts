@@ -20,6 +20,7 @@ import { foldStream } from "../replay/foldStream.js";
 import { knowledgeViewProblem } from "../replay/knowledgeViews.js";
 import { AppendRejectedError, ConcurrencyError, StreamNeedsRepairError } from "./appendErrors.js";
 import { correctionTargetProblem } from "./correctionTarget.js";
+import { streamTypeProblem } from "../domain/editionStream.js";
 import { findEventLine } from "./findEvent.js";
 import { lineHash } from "./integrityChain.js";
 import { withFileLock } from "./fileLock.js";
@@ -209,6 +210,8 @@ function appendLocked(
     }
     // The parsed event in the order a reader expects, `id` first (findEventLine relies on it).
     const event = { ...candidate, ...parsed.data } as DesignationEvent;
+    const misplaced = streamTypeProblem(stream, event.type);
+    if (misplaced !== undefined) throw new AppendRejectedError(stream, misplaced, "type", index);
     const target = correctionTargetProblem(event, byId);
     if (target !== undefined) {
       throw new AppendRejectedError(stream, target.message, target.field, index);

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { isEditionStream } from "../domain/editionStream.js";
 import { folderEntries } from "./folderEntries.js";
 import { LogError, type LogIssue } from "./logError.js";
 import { readStreamFile } from "./readStreamFile.js";
@@ -74,5 +75,7 @@ export function inspectLog(dir: string, onFile?: OnFile): Inspection {
     }
   }
   streams.sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0));
-  return { log: { dir, streams }, issues };
+  const editions = streams.filter((stream) => isEditionStream(stream.stream));
+  const companies = streams.filter((stream) => !isEditionStream(stream.stream));
+  return { log: { dir, streams: companies, editions }, issues };
 }

@@ -3,6 +3,7 @@ import { SlugSchema } from "../domain/eventSchema.js";
 import { GENESIS, lineHash } from "./integrityChain.js";
 import type { LogIssue } from "./logError.js";
 import { parseEventLine } from "./parseEventLine.js";
+import { streamTypeProblem } from "../domain/editionStream.js";
 import { correctionTargetProblem } from "./correctionTarget.js";
 import type { DesignationEvent } from "../domain/eventSchema.js";
 import type { LogEntry, StreamLog } from "./streamLog.js";
@@ -81,6 +82,8 @@ export function readStreamFile(
     if (event.stream !== stream) {
       problem("stream", `"${event.stream}" does not match the file, which holds ${stream}`);
     }
+    const misplaced = streamTypeProblem(stream, event.type);
+    if (misplaced !== undefined) problem("type", misplaced);
     if (event.seq !== seqHere) {
       problem(
         "seq",

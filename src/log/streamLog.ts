@@ -24,5 +24,8 @@ export interface StreamLog {
 /** The whole log as read from an events folder, streams sorted by id. */
 export interface Log {
   dir: string;
+  /** The companies' streams. */
   streams: StreamLog[];
+  /** Each program's edition stream `editions/<program>` (its list actions), when it has one. */
+  editions: StreamLog[];
 }

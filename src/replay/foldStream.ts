@@ -1,3 +1,4 @@
+import { isInformational } from "../domain/eventTypes.js";
 import type { FactEvent } from "../domain/eventSchema.js";
 import { InvalidHistoryError } from "../domain/invalidHistoryError.js";
 import { nextState, type TransitionTable, transitionTable } from "../domain/transitionTable.js";
@@ -88,7 +89,7 @@ function openInterval(intervals: Interval[], after: StepState, event: FactEvent)
 
 function uncertainMonths(events: readonly FactEvent[]): string[] {
   const months = events
-    .filter((event) => event.precision === "month" && event.type !== "Noted")
+    .filter((event) => event.precision === "month" && !isInformational(event.type))
     .map((event) => event.effective.slice(0, 7));
   return [...new Set(months)].sort();
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DesignationEvent, FactEvent } from "../domain/eventSchema.js";
+import { EDITIONS_COMPANY } from "../domain/editionStream.js";
 import { folderEntries } from "../log/folderEntries.js";
 import { LogError } from "../log/logError.js";
 import { applyCorrections } from "./applyCorrections.js";
@@ -32,6 +33,7 @@ export function replayLogFast(
     for (const name of folderEntries(join(dir, program), "file")) {
       if (!name.endsWith(".jsonl")) continue;
       const company = name.slice(0, -".jsonl".length);
+      if (company === EDITIONS_COMPANY) continue;
       const file = join(dir, program, name);
       const streamEvents = parseStreamFile(file);
       events += streamEvents.length;

@@ -1,5 +1,5 @@
 import escapeHtml from "escape-html";
-import { isLifecycleEventType } from "../domain/eventTypes.js";
+import { isInformational, isLifecycleEventType } from "../domain/eventTypes.js";
 import { addDays, daysBetween, type IsoDate } from "../domain/isoDate.js";
 import { STATUS_COLORS } from "./statusColors.js";
 import type { EffectBand, Report, ReportLane } from "./reportModel.js";
@@ -131,7 +131,7 @@ function laneSvg(
     const { event } = step;
     const repeat = seenOnDay.get(event.effective) ?? 0;
     seenOnDay.set(event.effective, repeat + 1);
-    const informational = !isLifecycleEventType(event.type) || event.type === "Noted";
+    const informational = !isLifecycleEventType(event.type) || isInformational(event.type);
     const r = informational ? 3.5 : 6;
     const cx = round(x(event.effective) + repeat * 5);
     const classes = `marker ${informational ? "informational" : "lifecycle"}${event.precision === "month" ? " month" : ""}`;

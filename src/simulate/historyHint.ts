@@ -1,4 +1,4 @@
-import { LIFECYCLE_EVENT_TYPES, type LifecycleEventType } from "../domain/eventTypes.js";
+import { isInformational, LIFECYCLE_EVENT_TYPES, type LifecycleEventType } from "../domain/eventTypes.js";
 import { type LifecycleState, lifecycleStateOf } from "../domain/lifecycleState.js";
 import {
   accepts,
@@ -7,7 +7,7 @@ import {
   nextLifecycleSnapshot,
 } from "../domain/lifecycleStep.js";
 
-const MOVES = LIFECYCLE_EVENT_TYPES.filter((type) => type !== "Noted");
+const MOVES = LIFECYCLE_EVENT_TYPES.filter((type) => !isInformational(type));
 
 /**
  * How to mend a history in which `type` met `state`, read off the machine: what the event needs,

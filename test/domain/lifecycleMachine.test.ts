@@ -82,6 +82,8 @@ const TABLE: readonly Row[] = [
   { type: "AppealFiled", from: { litigation: "closed.lost" }, to: { litigation: "pending" } },
   // Noted: any → unchanged
   { type: "Noted", from: {}, to: {} },
+  // EditionPublished: any → unchanged (it lives on edition streams, but the machine accepts it)
+  { type: "EditionPublished", from: {}, to: {} },
 ];
 
 /** The rows of the table that apply to `type` in `state`. */
@@ -353,6 +355,12 @@ const CASES: readonly Case[] = [
     given: ENJOINED,
     from: s("listed", "enjoined"),
     when: "Noted",
+    becomes: s("listed", "enjoined"),
+  },
+  {
+    given: ENJOINED,
+    from: s("listed", "enjoined"),
+    when: "EditionPublished",
     becomes: s("listed", "enjoined"),
   },
 ];

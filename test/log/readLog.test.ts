@@ -135,7 +135,7 @@ describe("readLog on a valid log", () => {
   });
 
   it("reads an empty events folder as a log with no streams", () => {
-    expect(readLog(dir)).toEqual({ dir, streams: [] });
+    expect(readLog(dir)).toEqual({ dir, streams: [], editions: [] });
   });
 
   it("ignores top-level files such as schema.json and files that do not end in .jsonl", () => {

@@ -62,7 +62,7 @@ function invalidStream(): StreamLog {
 }
 
 function logOf(...streams: StreamLog[]): Log {
-  return { dir: "events", streams };
+  return { dir: "events", streams, editions: [] };
 }
 
 describe("replayLog", () => {

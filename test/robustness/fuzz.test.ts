@@ -250,7 +250,7 @@ function checkMutant(mutant: Mutant): void {
   if (!changed) expect(issues).toEqual([]);
 
   // What reads well replays to a timeline or to located problems, never to a throw.
-  const replay = replayLog({ dir, streams: [stream] });
+  const replay = replayLog({ dir, streams: [stream], editions: [] });
   for (const problem of replay.problems) expectWellFormed(problem, file, lineCount);
 }
 

@@ -79,6 +79,8 @@ export function defaultData<T extends EventType>(type: T): DataOf<T> {
   switch (type) {
     case "Noted":
       return { description, subject: "hearing" } as DataOf<T>;
+    case "EditionPublished":
+      return { description, kind: "edition" } as DataOf<T>;
     case "Corrected":
       return { description, corrects: "acme-dod-1237-1" } as DataOf<T>;
     case "Retracted":

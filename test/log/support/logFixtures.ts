@@ -24,6 +24,7 @@ function defaultData(type: string, effective: string): EventObject {
   const description = `${type} on ${effective}`;
   if (LISTING_TYPES.has(type)) return { description };
   if (type === "Noted") return { description, subject: "other" };
+  if (type === "EditionPublished") return { description, kind: "edition" };
   if (type === "Corrected" || type === "Retracted") return { description };
   return { description, court: "U.S. District Court for the District of Columbia" };
 }

@@ -10,9 +10,9 @@ import {
   nextLifecycleSnapshot,
 } from "../../../src/domain/lifecycleStep.js";
 
-/** The event types that can move the machine (`Noted` never does). */
+/** The event types that can move the machine (`Noted` and `EditionPublished` never do). */
 export const MOVES: readonly LifecycleEventType[] = LIFECYCLE_EVENT_TYPES.filter(
-  (type) => type !== "Noted",
+  (type) => type !== "Noted" && type !== "EditionPublished",
 );
 
 export function keyOf(snapshot: LifecycleSnapshot): string {

@@ -16,6 +16,7 @@ import { makeEvent, resetEventSeq } from "../../support/events.js";
 export function logOf(streams: Readonly<Record<string, readonly DesignationEvent[]>>): Log {
   return {
     dir: "in-memory",
+    editions: [],
     streams: Object.entries(streams)
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([stream, events]) => {
