@@ -5,11 +5,12 @@ import { citationText, endText, eventWords, startText } from "./effectText.js";
 
 /**
  * The effects of the timeline's program rules (see `effectsOf`) as report bands, each with a
- * note that says what it is, when, under which rule, and what suspends it.
+ * note that says what it is, when, and what suspends it, and the rule it comes from.
  *
  * @example
- * effectBands(xiaomi)[0].note;
- * // "divestment-window 2021-01-14 to 2021-03-12, in force: EO 13959 as amended by ... (2021-01-13)"
+ * const [band] = effectBands(xiaomi);
+ * band.note; // "divestment-window 2021-01-14 to 2021-03-12, in force"
+ * band.rule; // "EO 13959 as amended by EO 13974, sec. 1(c) (2021-01-13). Holders must ..."
  */
 export function effectBands(timeline: Timeline): EffectBand[] {
   return effectsOf(timeline).map((effect) => {
@@ -21,7 +22,8 @@ export function effectBands(timeline: Timeline): EffectBand[] {
       from: effect.from,
       to: effect.to,
       inForce: effect.inForce,
-      note: `${effect.kind} ${startText(effect)} to ${endText(effect)}, ${state}: ${citationText(effect.rule.citation)}. ${effect.rule.summary}.`,
+      note: `${effect.kind} ${startText(effect)} to ${endText(effect)}, ${state}`,
+      rule: `${citationText(effect.rule.citation)}. ${effect.rule.summary}.`,
     };
   });
 }

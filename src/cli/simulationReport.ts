@@ -35,5 +35,6 @@ export function simulationReport(
     cursor: firstDifference ?? (today < range.to ? today : range.to),
     range,
     lanes,
+    companies,
   });
 }

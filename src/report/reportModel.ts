@@ -1,3 +1,4 @@
+import type { Company } from "../domain/companySchema.js";
 import { addDays, daysBetween, type IsoDate } from "../domain/isoDate.js";
 import type { Timeline } from "../replay/timeline.js";
 
@@ -7,8 +8,13 @@ export interface EffectBand {
   from: IsoDate;
   to: IsoDate | null;
   inForce: boolean;
-  /** What the band says when pointed at: the rule and its citation, and why it is suspended. */
+  /** What the band says when pointed at: the effect, its dates, and why it is suspended. */
   note: string;
+  /**
+   * The rule and its citation, shown after the note. Many bands share one rule, so the page
+   * stores each rule's text once.
+   */
+  rule?: string;
 }
 
 /** One lane of the report: a stream in the actual world, or in a simulated one. */
@@ -36,6 +42,11 @@ export interface Report {
   /** The dates the time axis spans. */
   range: { from: IsoDate; to: IsoDate };
   lanes: ReportLane[];
+  /**
+   * The company registry: the page's filter finds a company by its aliases too, and groups a
+   * subsidiary's lanes under its `parent`. Without it, lanes are found by name and id only.
+   */
+  companies?: readonly Company[];
 }
 
 /**

@@ -9,7 +9,12 @@ header p { margin: 0 0 8px; color: var(--muted); }
 .simulated-banner { display: inline-block; background: #fff4ce; border: 1px solid #e3b341; padding: 2px 8px; border-radius: 4px; color: #6a4a00; font-weight: 600; }
 h2 { font-size: 16px; margin: 22px 0 8px; }
 h3 { font-size: 14px; margin: 14px 0 6px; }
-.controls { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: 8px 18px; align-items: center; padding: 8px 20px; background: #f6f8fa; border-bottom: 1px solid var(--line); }
+.controls { position: sticky; top: 0; z-index: 3; display: flex; flex-direction: column; gap: 6px; padding: 8px 20px; background: #f6f8fa; border-bottom: 1px solid var(--line); }
+.control-row { display: flex; flex-wrap: wrap; gap: 6px 18px; align-items: center; }
+#lane-select { max-width: min(520px, 60vw); }
+#filter-text { width: 240px; }
+#filter-count { color: var(--muted); font-variant-numeric: tabular-nums; }
+.controls label.unavailable { color: var(--muted); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 .controls label { display: flex; align-items: center; gap: 6px; }
 #cursor-slider { width: min(480px, 40vw); }
@@ -21,12 +26,22 @@ h3 { font-size: 14px; margin: 14px 0 6px; }
 .swatch.suspended { height: 5px; background: repeating-linear-gradient(45deg, #999 0 2px, #fff 2px 4px); }
 .swatch.dot { width: 11px; height: 11px; border-radius: 50%; background: #fff; border: 2px solid #111; }
 .swatch.dot.small { width: 7px; height: 7px; border-width: 1.5px; }
+.lane-scroller { position: relative; max-height: max(260px, calc(100vh - 190px)); overflow-y: auto; border: 1px solid var(--line); border-radius: 6px; }
+svg.lane-axis { position: sticky; top: 0; z-index: 1; display: block; width: 100%; height: auto; }
+.axis-bg { fill: #fff; }
+.axis-line { stroke: var(--line); }
 svg.lanes { width: 100%; height: auto; display: block; }
-.lane-bg { fill: #fff; }
-.lane:nth-of-type(even) .lane-bg { fill: #f7f8fa; }
-.lane.simulated .lane-bg { fill: #fffaf0; }
-.lane.selected .lane-bg { fill: #e8f0fe; }
-.lane-label { font-size: 13px; font-weight: 600; cursor: pointer; fill: var(--ink); }
+.lane-bg { fill: transparent; }
+.lane.even .lane-bg { fill: rgba(27, 31, 36, .035); }
+.lane.simulated .lane-bg { fill: rgba(255, 186, 50, .12); }
+.lane.selected .lane-bg { fill: rgba(11, 87, 208, .11); }
+.lane-branch { fill: none; stroke: #8c959f; stroke-width: 1; }
+.heading-bg { fill: #e9edf1; }
+.group-name { font-size: 12.5px; font-weight: 700; fill: var(--ink); }
+.group-note { font-weight: 400; fill: var(--muted); }
+.no-lanes { color: var(--muted); font-style: italic; }
+.print-only { display: none; }
+.lane-label { font-size: 12.5px; font-weight: 600; cursor: pointer; fill: var(--ink); }
 .lane-program { font-size: 11px; fill: var(--muted); }
 .lane-start { stroke: var(--line); }
 .interval { stroke: rgba(0,0,0,.25); stroke-width: .5; }
@@ -37,7 +52,7 @@ svg.lanes { width: 100%; height: auto; display: block; }
 .marker.month { stroke-dasharray: 2 2; }
 .marker:hover, .marker:focus { stroke: var(--focus); stroke-width: 3; outline: none; }
 .lane-label:focus { outline: none; fill: var(--focus); text-decoration: underline; }
-.year, .month, .year-label, .month-label, .lane-start { pointer-events: none; }
+.year, .month, .year-label, .month-label, .lane-start, .lane-branch, .group-heading { pointer-events: none; }
 .year { stroke: #9aa4ae; stroke-width: 1; }
 .month { stroke: #e6e9ed; }
 .year-label { font-size: 12px; font-weight: 600; fill: var(--muted); }
@@ -71,13 +86,18 @@ svg.lifecycle { width: 100%; max-width: 1180px; height: auto; display: block; bo
 .lifecycle .caption { font-size: 11px; fill: var(--muted); }
 .lane-events { display: none; }
 .lane-events.shown { display: block; }
+#cursor-table td:first-child { max-width: 340px; }
 :focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 @media print {
   @page { size: landscape; margin: 12mm; }
   .controls, #tooltip, .no-print { display: none !important; }
   body { font-size: 11px; }
+  .print-only { display: block; }
+  .lane-scroller { max-height: none; overflow: visible; border: none; }
+  svg.lane-axis { position: static; }
   .lane-events { display: block; break-inside: avoid; }
-  .lane.selected .lane-bg { fill: #fff; }
-  svg.lanes, svg.lifecycle { break-inside: avoid; }
+  .lane.selected .lane-bg { fill: transparent; }
+  .lane.selected.even .lane-bg { fill: rgba(27, 31, 36, .035); }
+  svg.lifecycle { break-inside: avoid; }
 }
 `;

@@ -2,11 +2,15 @@ import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isEditionStream } from "../../src/domain/editionStream.js";
 import { STATUS_COLORS } from "../../src/report/statusColors.js";
 import { REPO_ROOT, runCli } from "../cli/support/runCli.js";
 import { launchChromium } from "../../scripts/chromium.js";
+import { rowsWhileScrolling, settle, showLane } from "./support/reportPage.js";
 
-// The generated report for the repository's own log, opened in Debian's Chromium.
+// The generated report for the repository's own log, opened in Debian's Chromium. The page draws
+// only the lanes in view: tests about one lane scroll to it first (showLane), tests about every
+// lane scroll through them all (rowsWhileScrolling).
 const OUTPUT = join(REPO_ROOT, "test-output");
 const REPORT = join(OUTPUT, "report.html");
 const EVENTS = join(REPO_ROOT, "events");
@@ -14,7 +18,7 @@ const EVENTS = join(REPO_ROOT, "events");
 let browser: Browser;
 let page: Page;
 
-/** Every stream of the repository's log, as `company/program`, from its files. */
+/** Every company stream of the repository's log, as `company/program`, from its files. */
 function repositoryStreams(): string[] {
   return readdirSync(EVENTS, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -23,6 +27,7 @@ function repositoryStreams(): string[] {
         .filter((name) => name.endsWith(".jsonl"))
         .map((name) => `${name.slice(0, -6)}/${program.name}`),
     )
+    .filter((stream) => !isEditionStream(stream))
     .sort();
 }
 
@@ -49,18 +54,18 @@ afterAll(async () => {
 
 describe("the report of the repository's log, in Chromium", () => {
   it("has a lane for every stream of the log, and nothing else", async () => {
-    const lanes = await page
-      .locator("#lanes .lane")
-      .evaluateAll((gs) => gs.map((g) => (g as SVGGElement).dataset.stream ?? ""));
-    expect([...lanes].sort()).toEqual(repositoryStreams());
+    const { rows } = await rowsWhileScrolling(page);
+    const lanes = rows.filter((row) => row.kind === "lane").map((row) => row.id);
+    expect(lanes).toEqual(repositoryStreams());
+    const count = repositoryStreams().length;
+    expect(await page.locator("#filter-count").textContent()).toBe(
+      `${count} of ${count} streams shown`,
+    );
   });
 
   it("colours every interval by its status, as the legend says", async () => {
-    const fills = await page
-      .locator("#lanes .interval")
-      .evaluateAll((rects) =>
-        rects.map((r) => [r.getAttribute("data-status"), getComputedStyle(r).fill]),
-      );
+    const { rows } = await rowsWhileScrolling(page);
+    const fills = rows.flatMap((row) => row.intervals);
     expect(fills.length).toBeGreaterThan(repositoryStreams().length);
     for (const [status, fill] of fills) {
       expect(fill).toBe(rgb(STATUS_COLORS[status as keyof typeof STATUS_COLORS]));
@@ -78,6 +83,7 @@ describe("the report of the repository's log, in Chromium", () => {
   });
 
   it("shows Xiaomi as enjoined when the date cursor is moved to 2021-04-01", async () => {
+    await showLane(page, "xiaomi/dod-1237");
     await page.fill("#cursor-date", "2021-04-01");
     await expect.poll(() => page.locator("#cursor-heading").textContent()).toContain("2021-04-01");
     const row = cursorRow("xiaomi/dod-1237");
@@ -91,6 +97,7 @@ describe("the report of the repository's log, in Chromium", () => {
   });
 
   it("draws Xiaomi's suspended purchase ban as a band under its lane, and lists it on the cursor's date", async () => {
+    await showLane(page, "xiaomi/dod-1237");
     await page.fill("#cursor-date", "2021-04-01");
     const band = page.locator(
       '#lanes .lane[data-stream="xiaomi/dod-1237"] .effect[data-kind="purchase-ban"]',
@@ -137,6 +144,7 @@ describe("the report of the repository's log, in Chromium", () => {
   });
 
   it("shows the 2021-03-12 event of Xiaomi, with Judge Contreras and its sources, on hovering its marker", async () => {
+    await showLane(page, "xiaomi/dod-1237");
     await page.fill("#cursor-date", "2021-04-01");
     const marker = page.locator(
       '#lanes .lane[data-stream="xiaomi/dod-1237"] .marker[data-date="2021-03-12"]',
@@ -159,6 +167,7 @@ describe("the report of the repository's log, in Chromium", () => {
 
   it("shows an event's card on focusing its marker with the keyboard, and hides it on Escape", async () => {
     await page.mouse.move(0, 0);
+    await showLane(page, "xiaomi/dod-1237");
     const marker = page.locator(
       '#lanes .lane[data-stream="xiaomi/dod-1237"] .marker[data-date="2021-05-25"]',
     );
@@ -175,10 +184,12 @@ describe("the report of the repository's log, in Chromium", () => {
 
   it("highlights in the lifecycle diagram the states Xiaomi passed through, and the one it is in", async () => {
     await page.fill("#cursor-date", "2021-04-01");
+    await page.selectOption("#lane-select", "0");
+    await showLane(page, "xiaomi/dod-1237");
     const lane = await page
       .locator('#lanes .lane[data-stream="xiaomi/dod-1237"]')
       .getAttribute("data-lane");
-    await page.selectOption("#lane-select", lane as string);
+    expect(await page.inputValue("#lane-select")).toBe(lane);
     const visited = await page
       .locator(".lifecycle .state.visited")
       .evaluateAll((gs) => gs.map((g) => (g as SVGGElement).dataset.state));
@@ -214,16 +225,26 @@ describe("the report of the repository's log, in Chromium", () => {
     expect(date > "2026-11-01" && date <= (end as string)).toBe(true);
   });
 
-  it("prints the events of every lane", async () => {
+  it("prints every lane and the events of every lane", async () => {
+    const onScreen = await page.locator("#lanes .lane").count();
     await page.emulateMedia({ media: "print" });
-    const shown = await page
-      .locator(".lane-events")
-      .evaluateAll(
-        (sections) => sections.filter((s) => getComputedStyle(s).display !== "none").length,
-      );
-    expect(shown).toBe(repositoryStreams().length);
+    await expect
+      .poll(() =>
+        page
+          .locator(".lane-events")
+          .evaluateAll(
+            (sections) => sections.filter((s) => getComputedStyle(s).display !== "none").length,
+          ),
+      )
+      .toBe(repositoryStreams().length);
+    const printed = await page
+      .locator("#lanes .lane")
+      .evaluateAll((gs) => gs.map((g) => (g as SVGGElement).dataset.stream ?? ""));
+    expect([...printed].sort()).toEqual(repositoryStreams());
     expect(await page.locator(".controls").isHidden()).toBe(true);
     await page.emulateMedia({ media: "screen" });
+    await settle(page);
+    expect(await page.locator("#lanes .lane").count()).toBeLessThanOrEqual(Math.max(onScreen, 40));
   });
 });
 

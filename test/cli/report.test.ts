@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTempDir, removeDir } from "../log/support/logFixtures.js";
+import { makeEvent, makeTempDir, removeDir, writeStream } from "../log/support/logFixtures.js";
+import { embeddedData, laneNames } from "../report/support/embeddedData.js";
 import { treeOf } from "./support/eventsDirs.js";
 import { crashLines, runCli } from "./support/runCli.js";
 
@@ -15,12 +16,20 @@ afterAll(() => {
   removeDir(dir);
 });
 
-function lanesOf(html: string): string[] {
-  return [
-    ...html.matchAll(
-      /<g class="lane[^"]*" data-lane="\d+" data-stream="([^"]+)" data-world="(\w+)"/g,
-    ),
-  ].map((m) => `${m[1]} ${m[2]}`);
+const lanesOf = laneNames;
+
+/** The statuses of the intervals of every lane of the page. */
+function statusesOf(html: string): string[] {
+  return embeddedData(html).lanes.flatMap((lane) => lane[4].map((interval) => interval[2]));
+}
+
+/** Each effect band of the page's lanes as `kind inForce from to`, with the lane's world. */
+function bandsOf(html: string, world = "actual"): string[] {
+  return embeddedData(html)
+    .lanes.filter((lane) => (lane[3] === 1 ? "simulated" : "actual") === world)
+    .flatMap((lane) =>
+      lane[7].map(([kind, from, to, inForce]) => `${kind} ${inForce === 1} ${from} ${to ?? ""}`),
+    );
 }
 
 describe("designations report", () => {
@@ -71,8 +80,8 @@ describe("designations report", () => {
   it("draws the log as it was known on a date with --known-at", async () => {
     const { stdout } = await runCli(["report", "xiaomi", "--out", "-", "--known-at", "2021-03-01"]);
     expect(stdout).toContain("as known on 2021-03-01");
-    expect(stdout).not.toContain(`class="interval" data-status="enjoined"`);
-    expect(stdout).toContain(`class="interval" data-status="challenged"`);
+    expect(statusesOf(stdout)).not.toContain("enjoined");
+    expect(statusesOf(stdout)).toContain("challenged");
   });
 
   it("writes nothing and exits 2 when the --out folder does not exist", async () => {
@@ -108,13 +117,50 @@ describe("designations report", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("hands the page the registry's names and aliases for the filter, and its parents for grouping", async () => {
+    const events = join(dir, "groups");
+    for (const [company, program] of [
+      ["holding", "dod-1260h"],
+      ["maker", "dod-1260h"],
+      ["maker", "ofac-ns-cmic"],
+      ["solo", "dod-1260h"],
+    ] as const) {
+      writeStream(events, program, company, [
+        makeEvent(`${company}/${program}`, 1, "Listed", "2024-01-31"),
+      ]);
+    }
+    writeFileSync(
+      join(events, "companies.json"),
+      JSON.stringify([
+        { id: "holding", name: "Holding Group", aliases: ["HG"], identifiers: {} },
+        { id: "maker", name: "Maker Ltd.", aliases: ["MKR"], identifiers: {}, parent: "holding" },
+        { id: "solo", name: "Solo Inc.", aliases: [], identifiers: {} },
+      ]),
+    );
+    const { code, stdout } = await runCli(["report", "--events", events, "--out", "-"]);
+    expect(code).toBe(0);
+    const data = embeddedData(stdout);
+    expect(lanesOf(stdout)).toEqual([
+      "holding/dod-1260h actual",
+      "maker/dod-1260h actual",
+      "maker/ofac-ns-cmic actual",
+      "solo/dod-1260h actual",
+    ]);
+    expect(data.companies).toEqual([
+      ["holding", "Holding Group", ["HG"]],
+      ["maker", "Maker Ltd.", ["MKR"]],
+      ["solo", "Solo Inc.", []],
+    ]);
+    expect(data.groups).toEqual([
+      [0, [0, 1, 2], [0, 1, 1]],
+      [2, [3], [0]],
+    ]);
+    expect(stdout).toContain('<input id="group-parent" type="checkbox">');
+  });
+
   it("draws the effects of program rules as bands under the lane, suspended ones apart", async () => {
     const { stdout } = await runCli(["report", "xiaomi", "--out", "-"]);
-    const bands = [
-      ...stdout.matchAll(
-        /<rect class="effect" data-kind="([\w-]+)" data-in-force="(\w+)" data-from="([\d-]+)" data-to="([\d-]*)"/g,
-      ),
-    ].map((m) => m.slice(1).join(" "));
+    const bands = bandsOf(stdout);
     // Listed 2021-01-14; enjoined 2021-03-12 until the vacatur of 2021-05-25; the purchase ban
     // (due 2021-03-15) was never in force.
     expect(bands).toEqual([
@@ -141,11 +187,9 @@ describe("designations simulate --report", () => {
     const html = readFileSync(out, "utf8");
     expect(lanesOf(html)).toEqual(["xiaomi/dod-1237 actual", "xiaomi/dod-1237 simulated"]);
     expect(html).toContain("<h1>Simulated: Xiaomi without the injunction</h1>");
-    const simulated = html.slice(html.indexOf('data-world="simulated"'));
-    expect(simulated).toContain(
-      'data-kind="purchase-ban" data-in-force="true" data-from="2021-03-15" data-to="2021-05-25"',
-    );
-    expect(simulated).not.toContain('class="interval" data-status="enjoined"');
+    expect(bandsOf(html, "simulated")).toContain("purchase-ban true 2021-03-15 2021-05-25");
+    const simulated = embeddedData(html).lanes.find((lane) => lane[3] === 1);
+    expect(simulated?.[4].map((interval) => interval[2])).not.toContain("enjoined");
   });
 
   it("writes no report for a scenario the machine rejects", async () => {

@@ -5,8 +5,10 @@ import type { IsoDate } from "../../src/domain/isoDate.js";
 import { foldStream } from "../../src/replay/foldStream.js";
 import { reportHtml } from "../../src/report/reportHtml.js";
 import { type Report, type ReportLane, reportRange } from "../../src/report/reportModel.js";
+import { HEADLINE_STATUSES } from "../../src/domain/lifecycleState.js";
 import { STATUS_COLORS } from "../../src/report/statusColors.js";
 import { makeEvent, makeFacts, resetEventSeq, STREAM } from "../support/events.js";
+import { embeddedData, laneNames } from "./support/embeddedData.js";
 
 beforeEach(() => resetEventSeq());
 
@@ -48,58 +50,52 @@ describe("reportHtml", () => {
     expect(html).not.toMatch(/<link\b/i);
     expect(html).not.toMatch(/<(script|img|iframe)[^>]*\ssrc=/i);
     expect(html).not.toMatch(/@import|url\(\s*["']?https?:/i);
-    // Links to sources are there to follow, not to load.
-    expect(html).toContain('href="https://example.org/');
+    expect(html).not.toMatch(/\bfetch\(|XMLHttpRequest|import\(/);
+    // Links to sources are there to follow, not to load: the script makes them from the data.
+    expect(embeddedData(html).sources[0]?.[2]).toMatch(/^https:\/\/example\.org\//);
   });
 
-  it("draws each interval with its status's colour, and an enforceable strip only where enforceable", () => {
-    const html = reportHtml(report([lane(makeFacts(...XIAOMI_LIKE))]));
-    const intervals = [
-      ...html.matchAll(/<rect class="interval" data-status="(\w+)"[^>]* fill="([^"]+)"/g),
-    ];
-    expect(intervals.map((m) => m[1])).toEqual([
-      "listed",
-      "challenged",
-      "enjoined",
-      "settled",
-      "vacated",
+  it("hands the script each interval and the colour of each status, and draws no lane itself", () => {
+    const html = reportHtml(report([lane(makeFacts(...XIAOMI_LIKE)), lane(makeFacts())]));
+    const data = embeddedData(html);
+    expect(data.statusColors).toEqual(STATUS_COLORS);
+    expect(data.lanes[0]?.[4].map((i) => [i[2], i[3]])).toEqual([
+      ["listed", 1],
+      ["challenged", 1],
+      ["enjoined", 0],
+      ["settled", 0],
+      ["vacated", 0],
     ]);
-    for (const [, status, fill] of intervals) {
-      expect(fill).toBe(STATUS_COLORS[status as keyof typeof STATUS_COLORS]);
-    }
-    // Listed and challenged were enforceable; enjoined, settled (with the injunction) and vacated not.
-    expect(html.match(/<rect class="enforceable"/g)).toHaveLength(2);
+    // The lanes' SVG is as tall as every lane; the script draws the rows in view into it.
+    expect(html).toContain('<g id="lane-rows"></g>');
+    expect(html).toMatch(/<svg id="lanes" class="lanes" viewBox="0 0 1200 96"/);
+    expect(html).not.toMatch(/class="(interval|marker|lane)[" ]/);
   });
 
-  it("gives each event a focusable marker, smaller for informational ones, and a card", () => {
+  it("hands the script every event, the informational ones marked, for its marker and card", () => {
     const events = makeFacts(...XIAOMI_LIKE);
     events.splice(2, 0, makeEvent("Noted", "2021-02-17") as FactEvent);
-    const html = reportHtml(report([lane(events)]));
-    const markers = [
-      ...html.matchAll(
-        /<circle class="marker (\w+)[^"]*" tabindex="0" role="button"[^>]* r="([\d.]+)"/g,
-      ),
-    ];
-    expect(markers.map((m) => [m[1], m[2]])).toEqual([
-      ["lifecycle", "6"],
-      ["lifecycle", "6"],
-      ["informational", "3.5"],
-      ["lifecycle", "6"],
-      ["lifecycle", "6"],
-      ["lifecycle", "6"],
+    const data = embeddedData(reportHtml(report([lane(events)])));
+    expect(data.lanes[0]?.[6].map((e) => [e[1], e[3]])).toEqual([
+      ["Listed", 0],
+      ["ChallengeFiled", 0],
+      ["Noted", 1],
+      ["InjunctionGranted", 0],
+      ["SettlementReached", 0],
+      ["DesignationVacated", 0],
     ]);
-    expect(html.match(/<div class="event-card" id="card-0-\d+">/g)).toHaveLength(6);
   });
 
-  it("escapes what the log says, in the page, the cards and the embedded data", () => {
+  it("keeps what the log says out of the markup: it reaches the page as data only", () => {
     const hostile = '<script>alert("x")</script> & </script><b>';
     const events = [
       makeEvent("Listed", "2021-01-14", { data: { description: hostile } }) as FactEvent,
     ];
     const html = reportHtml(report([lane(events)]));
     expect(html).not.toContain("<script>alert");
-    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;");
+    expect(html).not.toContain("<b>");
     expect(html.match(/<\/script>/g)).toHaveLength(2);
+    expect(embeddedData(html).lanes[0]?.[6][0]?.[4]).toBe(hostile);
   });
 
   it("labels simulated lanes and says the report is simulated", () => {
@@ -110,27 +106,38 @@ describe("reportHtml", () => {
       ]),
     );
     expect(html).toContain('<span class="simulated-banner">SIMULATED</span>');
-    expect(html).toMatch(/<g class="lane simulated" data-lane="1"/);
-    expect(html).toContain("simulated · dod-1237");
+    expect(laneNames(html)).toEqual(["acme/dod-1237 actual", "acme/dod-1237 simulated"]);
+    expect(embeddedData(html).simulated).toBe(true);
   });
 
-  it("embeds each lane's intervals for the date cursor as the timeline has them", () => {
-    const html = reportHtml(report([lane(makeFacts(...XIAOMI_LIKE))]));
-    const json = /<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(
-      html,
-    )?.[1];
-    const data = JSON.parse(json ?? "{}") as {
-      cursor: string;
-      lanes: { intervals: unknown[][] }[];
-    };
+  it("puts the cursor's date in the data", () => {
+    const data = embeddedData(reportHtml(report([lane(makeFacts(...XIAOMI_LIKE))])));
     expect(data.cursor).toBe("2021-04-01");
-    expect(data.lanes[0]?.intervals.map((i) => i.slice(0, 3))).toEqual([
-      ["2021-01-14", "listed", true],
-      ["2021-01-29", "challenged", true],
-      ["2021-03-12", "enjoined", false],
-      ["2021-05-11", "settled", false],
-      ["2021-05-25", "vacated", false],
-    ]);
+    expect(data.range).toEqual(["2020-12-01", "2021-06-25"]);
+  });
+
+  it("has a filter bar: text, the lanes' lists, every status, and grouping when a parent is named", () => {
+    const other = { ...lane(makeFacts(["Listed", "2021-01-14"])), program: "dod-1260h" };
+    const plain = reportHtml(report([lane(makeFacts(...XIAOMI_LIKE)), other]));
+    expect(plain).toContain('<input id="filter-text" type="search"');
+    const options = (id: string) =>
+      [
+        ...(new RegExp(`<select id="${id}">(.*?)</select>`).exec(plain)?.[1] ?? "").matchAll(
+          /<option value="([^"]*)">/g,
+        ),
+      ].map((m) => m[1]);
+    expect(options("filter-program")).toEqual(["", "dod-1237", "dod-1260h"]);
+    expect([...options("filter-status")].sort()).toEqual(["", ...HEADLINE_STATUSES].sort());
+    expect(plain).toContain('<input id="group-parent" type="checkbox" disabled>');
+    expect(plain).toMatch(/<output id="filter-count"/);
+
+    const grouped = reportHtml({
+      ...report([lane(makeFacts(...XIAOMI_LIKE))]),
+      companies: [
+        { id: "acme", name: "Acme Corp.", aliases: [], identifiers: {}, parent: "acme-holding" },
+      ],
+    });
+    expect(grouped).toContain('<input id="group-parent" type="checkbox">');
   });
 });
 

@@ -25,6 +25,11 @@ the date, type, description, court, docket, judge, confidence and sources); a da
 shows every stream's status on a date; and the lifecycle diagram drawn from the machine, with
 the states of the selected stream highlighted. With no company, every stream of the log.
 
+A filter bar finds streams by company name, alias or id, by list and by status on the cursor's
+date, and can group subsidiaries under their parents (the registry's "parent"). Only the lanes
+in view are drawn, so a report of the whole log opens quickly; printing draws every lane the
+filters show, and every shown stream's events.
+
   <company>...  ids or names of companies (default: all)
   --program P   only streams on this program
   --out FILE    where to write the page (default: report.html; - for standard output)
@@ -71,6 +76,7 @@ Example: designations report xiaomi --out xiaomi.html`,
       cursor,
       range,
       lanes,
+      companies,
     });
     if (out === "-") {
       io.out(html);
