@@ -4,11 +4,15 @@ import { appendCommand } from "./commands/appendCommand.js";
 import { correctCommand, retractCommand } from "./commands/correctCommand.js";
 import { forecastCommand } from "./commands/forecastCommand.js";
 import { importCommand } from "./commands/importCommand.js";
+import { importEditionCommand } from "./commands/importEditionCommand.js";
+import { editionsCommand } from "./commands/editionsCommand.js";
+import { changesCommand } from "./commands/changesCommand.js";
 import { listCommand } from "./commands/listCommand.js";
 import { outcomesCommand } from "./commands/outcomesCommand.js";
 import { overviewCommand } from "./commands/overviewCommand.js";
 import { replayCommand } from "./commands/replayCommand.js";
 import { reportCommand } from "./commands/reportCommand.js";
+import { searchCommand } from "./commands/searchCommand.js";
 import { exportCommand } from "./commands/exportCommand.js";
 import { simulateCommand } from "./commands/simulateCommand.js";
 import { statsCommand } from "./commands/statsCommand.js";
@@ -21,9 +25,12 @@ import { UsageError } from "./usageError.js";
 
 export const COMMANDS: readonly Command[] = [
   statusCommand,
+  searchCommand,
   timelineCommand,
   effectsCommand,
   listCommand,
+  changesCommand,
+  editionsCommand,
   replayCommand,
   exportCommand,
   reportCommand,
@@ -35,6 +42,7 @@ export const COMMANDS: readonly Command[] = [
   correctCommand,
   retractCommand,
   importCommand,
+  importEditionCommand,
   verifyCommand,
 ];
 

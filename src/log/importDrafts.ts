@@ -20,6 +20,8 @@ const DraftSchema = z.strictObject({
   sources: z.array(z.strictObject({ publisher: z.string(), title: z.string(), url: z.string() })),
   confidence: z.enum(["high", "medium", "low"]),
   id: z.string().optional(),
+  /** The company's full name, for its registry entry when it has none yet. */
+  companyName: z.string().optional(),
 });
 
 /**
@@ -31,10 +33,15 @@ const DraftSchema = z.strictObject({
  * @example
  * importDrafts("events", "new-case.jsonl"); // [{ outcome: "appended", event, file, line }, ...]
  */
-export function importDrafts(dir: string, importFile: string): AppendResult[] {
+export function importDrafts(
+  dir: string,
+  importFile: string,
+  options: { beforeWrite?: (lines: readonly DraftLine[]) => void } = {},
+): AppendResult[] {
   const batches = readDrafts(importFile);
   // First a dry run of every stream, then the writes: one bad line and nothing is written.
   for (const dryRun of [true, false]) {
+    if (!dryRun) options.beforeWrite?.([...batches.values()].flat());
     const results: AppendResult[] = [];
     for (const batch of batches.values()) {
       try {
@@ -57,9 +64,11 @@ export function importDrafts(dir: string, importFile: string): AppendResult[] {
   return [];
 }
 
-interface DraftLine {
+/** A line of the import file: the draft, and the company's full name when the line gives it. */
+export interface DraftLine {
   draft: EventDraft;
   line: number;
+  companyName?: string;
 }
 
 /** The drafts grouped by stream, in file order. */
@@ -112,7 +121,8 @@ function readDrafts(importFile: string): Map<string, DraftLine[]> {
     }
     const stream = `${parsed.data.company}/${parsed.data.program}`;
     const batch = batches.get(stream) ?? [];
-    batch.push({ draft: parsed.data, line });
+    const { companyName, ...draft } = parsed.data;
+    batch.push({ draft, line, ...(companyName === undefined ? {} : { companyName }) });
     batches.set(stream, batch);
   });
   if (issues.length > 0) throw new LogError(issues, SUBJECT);

@@ -1,4 +1,8 @@
-import { isInformational, LIFECYCLE_EVENT_TYPES, type LifecycleEventType } from "../domain/eventTypes.js";
+import {
+  isInformational,
+  LIFECYCLE_EVENT_TYPES,
+  type LifecycleEventType,
+} from "../domain/eventTypes.js";
 import { type LifecycleState, lifecycleStateOf } from "../domain/lifecycleState.js";
 import {
   accepts,

@@ -1,5 +1,9 @@
 import { getAdjacencyMap } from "xstate/graph";
-import { isInformational, LIFECYCLE_EVENT_TYPES, type LifecycleEventType } from "../domain/eventTypes.js";
+import {
+  isInformational,
+  LIFECYCLE_EVENT_TYPES,
+  type LifecycleEventType,
+} from "../domain/eventTypes.js";
 import { lifecycleMachine } from "../domain/lifecycleMachine.js";
 import {
   type HeadlineStatus,
@@ -34,7 +38,9 @@ export interface Outcomes {
   }[];
 }
 
-const MOVES = LIFECYCLE_EVENT_TYPES.filter((type) => !isInformational(type)).map((type) => ({ type }));
+const MOVES = LIFECYCLE_EVENT_TYPES.filter((type) => !isInformational(type)).map((type) => ({
+  type,
+}));
 
 /**
  * Every path of events that can still happen from `from`, up to `depth` events, read off the

@@ -1,4 +1,7 @@
-import { importDrafts } from "../../log/importDrafts.js";
+import { addEntries, entriesNeeded } from "../../app/registerCompanies.js";
+import { AppendRejectedError } from "../../log/appendErrors.js";
+import { type DraftLine, importDrafts } from "../../log/importDrafts.js";
+import { LogError } from "../../log/logError.js";
 import type { Command } from "../command.js";
 import { plural } from "../formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";
@@ -9,10 +12,12 @@ export const importCommand: Command = {
   help: `Usage: designations import <file.jsonl> [--json] [--events DIR]
 
 Each line of the file is one event as its author writes it: {"company", "program", "type",
-"effective", "known"?, "precision"?, "data", "sources", "confidence", "id"?}. Lines go through the
-same checks and the same locked, durable write as append, stream by stream in file order. Every
-line is checked before anything is written: one bad line (named with its line and field) and
-nothing is imported. Lines whose id is already in the log with the same content are skipped.
+"effective", "known"?, "precision"?, "data", "sources", "confidence", "id"?, "companyName"?}.
+Lines go through the same checks and the same locked, durable write as append, stream by stream
+in file order. Every line is checked before anything is written: one bad line (named with its
+line and field) and nothing is imported. Lines whose id is already in the log with the same
+content are skipped. A company the registry lacks is added to it under its "companyName"; without
+one, the import is refused.
 
   --json        [{"outcome", "event", "file", "line"}, ...]
   --events DIR  the events folder (default: the repository's events/)
@@ -21,7 +26,11 @@ Example: designations import new-case.jsonl`,
   options: { json: { type: "boolean" } },
   positionals: { min: 1, max: 1 },
   run({ positionals, values }, io) {
-    const results = importDrafts(eventsDirOf(values, io), positionals[0] as string);
+    const dir = eventsDirOf(values, io);
+    const file = positionals[0] as string;
+    const results = importDrafts(dir, file, {
+      beforeWrite: (lines) => addEntries(dir, entriesForLines(dir, file, lines)),
+    });
     if (values.json) {
       io.out(JSON.stringify(results));
       return 0;
@@ -34,3 +43,25 @@ Example: designations import new-case.jsonl`,
     return 0;
   },
 };
+
+/** The registry entries the import needs, or a `LogError` naming the line of a nameless new company. */
+function entriesForLines(dir: string, file: string, lines: readonly DraftLine[]) {
+  try {
+    return entriesNeeded(
+      dir,
+      lines.map(({ draft, companyName }, index) => ({
+        company: draft.company,
+        program: draft.program,
+        name: companyName,
+        index,
+      })),
+    );
+  } catch (error) {
+    if (!(error instanceof AppendRejectedError)) throw error;
+    const line = lines[error.draftIndex ?? 0]?.line;
+    throw new LogError(
+      [{ file, line, field: "companyName", message: error.message }],
+      "the import file",
+    );
+  }
+}

@@ -1,0 +1,386 @@
+import Fuse from "fuse.js";
+import type { Company } from "../domain/companySchema.js";
+import {
+  type CompanyNameEntry,
+  foldCompanyName,
+  type NameSource,
+  nameEntriesOf,
+  namePartsOf,
+  namesOf,
+  normalizeCompanyName,
+} from "./companyNames.js";
+
+/** How a hit matched: an exact (normalised) id, name or alias, its words, or a near spelling. */
+export type MatchHow = NameSource | "partial" | "fuzzy";
+
+/** One company that fits a query, and how well. */
+export interface CompanyHit {
+  id: string;
+  name: string;
+  /** The id, name or alias that matched, as the registry writes it. */
+  matched: string;
+  how: MatchHow;
+  /** 0 for an exact match, up to 1; lower is better. */
+  score: number;
+}
+
+export interface SearchOptions {
+  /** At most this many hits (default: all). */
+  limit?: number;
+}
+
+/**
+ * Fuse.js's threshold: how far each word of the query may stray from a name, in errors per
+ * letter. A swapped pair of letters in a six-letter word is 2/6 = 0.33 ("Moblie"); a word
+ * sharing little with any name ("apple" in "amperex") is 0.4 and more.
+ */
+export const FUZZY_THRESHOLD = 0.35;
+/**
+ * The worst score of a fuzzy hit kept. Fuse scores a name by the words of the query it matches,
+ * each weighted by its rarity among the registry's names: a name that misses words weighing 40%
+ * of the query is no longer offered ("Hesai Technology" still finds "Hesai Group", because
+ * "technology" is common; "Luokung Tech" finds no other company by its "tech" alone).
+ */
+export const FUZZY_MAX_SCORE = 0.4;
+/** Queries shorter than this (in characters) are matched exactly or by their words only. */
+const FUZZY_MIN_LENGTH = 4;
+
+/** Scores of partial hits: each query word is a word of the name, or begins one, or the query is inside it. */
+const PARTIAL_SCORE = { words: 0.1, prefixes: 0.2, inside: 0.3 } as const;
+
+/** A name of the registry: the entry (by position) it belongs to. */
+interface IndexedName {
+  company: number;
+  entry: CompanyNameEntry;
+}
+
+interface RegistryIndex {
+  names: IndexedName[];
+  /** The same, the ids last: a partial or near match shows a name rather than an id. */
+  wordNames: IndexedName[];
+  byFolded: Map<string, IndexedName[]>;
+  byNormalized: Map<string, IndexedName[]>;
+  fuzzy?: Fuse<IndexedName>;
+  /** The hits of recent queries. */
+  answers: Map<string, RankedHit[]>;
+}
+
+/** A hit with its tier (see `rankedHits`) and the position of its entry in the registry. */
+export interface RankedHit extends CompanyHit {
+  tier: number;
+  company: number;
+}
+
+/** A name that fits a query: how, and its score. */
+type Candidate = [IndexedName, MatchHow, number];
+
+const indexes = new WeakMap<readonly Company[], RegistryIndex>();
+/** How many queries' hits an index remembers. */
+const MAX_ANSWERS = 5000;
+
+/**
+ * The companies of `companies` that `query` may name, best first. First an exact match of an
+ * id, name or alias once both are normalised (`normalizeCompanyName`), score 0, those written
+ * alike before normalising first ("CNOOC Limited" is cnooc-limited before cnooc); `how` says
+ * `id` only for an id typed as it is. Then `partial` hits: names that hold every word of the
+ * query (0.1 as whole words, 0.2 as beginnings of words, 0.3 anywhere), then names held whole
+ * by the query (0.3: "Tencent" in "Tencent Music"). Then `fuzzy` hits: near spellings found by
+ * Fuse.js's token search over every normalised name (see `FUZZY_THRESHOLD`, `FUZZY_MAX_SCORE`),
+ * with Fuse's score. One hit per company; equal scores keep the registry's order.
+ *
+ * The index of a registry is built on the first search of its array and kept (weakly) with it:
+ * an array changed in place afterwards is searched as it was, so pass a new array instead.
+ *
+ * @example
+ * searchCompanies("Xiaomy", companies); // [{ id: "xiaomi", matched: "Xiaomi Corporation", how: "fuzzy", score: 0.167, ... }]
+ * searchCompanies("xiaomi corp", companies)[0]?.matched; // "Xiaomi Corp." (how: "alias")
+ */
+export function searchCompanies(
+  query: string,
+  companies: readonly Company[],
+  options: SearchOptions = {},
+): CompanyHit[] {
+  const hits = rankedHits(query, companies).map(({ id, name, matched, how, score }) => ({
+    id,
+    name,
+    matched,
+    how,
+    score,
+  }));
+  return options.limit === undefined ? hits : hits.slice(0, Math.max(0, options.limit));
+}
+
+/**
+ * Like `searchCompanies`, with each hit's tier: 0 written alike (case and punctuation aside),
+ * 1 alike once normalised, 2 a name holding the query's words, 3 a name within the query, 4 a
+ * near spelling. The hits of a query are remembered with the registry's index, and frozen.
+ *
+ * @example
+ * rankedHits("xiaomi corporation", companies)[0]; // { id: "xiaomi", how: "name", tier: 0, ... }
+ */
+export function rankedHits(query: string, companies: readonly Company[]): RankedHit[] {
+  const index = indexOf(companies);
+  // A large file names the same companies again and again.
+  let hits = index.answers.get(query);
+  if (hits === undefined) {
+    if (index.answers.size >= MAX_ANSWERS) index.answers.clear();
+    hits = searchIndex(query, companies, index).map((hit) => Object.freeze(hit));
+    index.answers.set(query, hits);
+  }
+  return [...hits];
+}
+
+function searchIndex(
+  query: string,
+  companies: readonly Company[],
+  index: RegistryIndex,
+): RankedHit[] {
+  const normalized = normalizeCompanyName(query);
+  if (normalized === "") return [];
+  const found = new Map<number, RankedHit>();
+  const tier = (number: number, candidates: Iterable<Candidate>) => {
+    const best = new Map<number, { hit: RankedHit; gap: number }>();
+    for (const [{ company, entry }, how, score] of candidates) {
+      const gap = how === "fuzzy" ? Math.abs(entry.normalized.length - normalized.length) : 0;
+      const before = best.get(company);
+      if (found.has(company) || (before && (before.hit.score - score || before.gap - gap) <= 0)) {
+        continue;
+      }
+      const { id, name } = companies[company] as Company;
+      const hit = { id, name, matched: entry.written, how, score, tier: number, company };
+      best.set(company, { hit, gap });
+    }
+    // Equal scores: a near spelling of a name about as long as the query first, else the
+    // registry's order.
+    const sorted = [...best.values()].sort(
+      (a, b) => a.hit.score - b.hit.score || a.gap - b.gap || a.hit.company - b.hit.company,
+    );
+    for (const { hit } of sorted) found.set(hit.company, hit);
+  };
+  const exact = (names: IndexedName[] | undefined) =>
+    byPreference(names ?? [], [query]).map((name): Candidate => [name, name.entry.source, 0]);
+  tier(0, exact(index.byFolded.get(foldCompanyName(query))));
+  tier(1, exact(index.byNormalized.get(normalized)));
+  tier(2, partialMatches(normalized, index.wordNames, partialScore));
+  tier(3, partialMatches(normalized, index.wordNames, containedScore));
+  if ([...normalized].length >= FUZZY_MIN_LENGTH) tier(4, fuzzyMatches(normalized, index));
+  return [...found.values()];
+}
+
+/**
+ * Names that fit alike, the one to show first: the id when it was typed exactly, else a name or
+ * alias ("China Telecom" is the alias, not the id china-telecom that folds alike).
+ */
+function byPreference(names: readonly IndexedName[], typed: readonly string[]): IndexedName[] {
+  const ids = new Set(typed.map((text) => text.trim()));
+  const rank = ({ entry }: IndexedName) =>
+    entry.source !== "id" ? 1 : ids.has(entry.written) ? 0 : 2;
+  return [...names].sort((a, b) => rank(a) - rank(b));
+}
+
+type PartialScore = (query: string, queryWords: string[], name: string) => number | undefined;
+
+function* partialMatches(
+  query: string,
+  names: readonly IndexedName[],
+  scoreOf: PartialScore,
+): Generator<Candidate> {
+  const queryWords = query.split(" ");
+  for (const name of names) {
+    const score = scoreOf(query, queryWords, name.entry.normalized);
+    if (score !== undefined) yield [name, "partial", score];
+  }
+}
+
+/** The score of a name that holds the words of the query, or `undefined`. */
+const partialScore: PartialScore = (query, queryWords, name) => {
+  const words = name.split(" ");
+  if (queryWords.every((q) => words.includes(q))) return PARTIAL_SCORE.words;
+  if (queryWords.every((q) => words.some((word) => word.startsWith(q)))) {
+    return PARTIAL_SCORE.prefixes;
+  }
+  return name.includes(query) ? PARTIAL_SCORE.inside : undefined;
+};
+
+/** The score of a name whose words are all in the query ("Tencent" in "Tencent Music"). */
+const containedScore: PartialScore = (_, queryWords, name) =>
+  name.length >= 3 && name.split(" ").every((word) => queryWords.includes(word))
+    ? PARTIAL_SCORE.inside
+    : undefined;
+
+function* fuzzyMatches(query: string, index: RegistryIndex): Generator<Candidate> {
+  for (const result of fuzzyIndexOf(index).search(query)) {
+    const score = rounded(result.score ?? 1);
+    if (score <= FUZZY_MAX_SCORE) yield [result.item, "fuzzy", score];
+  }
+}
+
+function rounded(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
+function indexOf(companies: readonly Company[]): RegistryIndex {
+  let index = indexes.get(companies);
+  if (index !== undefined) return index;
+  const names = companies.flatMap((company, position) =>
+    nameEntriesOf(company).map((entry) => ({ company: position, entry })),
+  );
+  index = {
+    names,
+    wordNames: [
+      ...names.filter(({ entry }) => entry.source !== "id"),
+      ...names.filter(({ entry }) => entry.source === "id"),
+    ],
+    byFolded: groupBy(names, (name) => name.entry.folded),
+    byNormalized: groupBy(names, (name) => name.entry.normalized),
+    answers: new Map(),
+  };
+  indexes.set(companies, index);
+  return index;
+}
+
+/** The Fuse.js searcher of a registry, built on first need (an exact match needs none). */
+function fuzzyIndexOf(index: RegistryIndex): Fuse<IndexedName> {
+  if (index.fuzzy !== undefined) return index.fuzzy;
+  // One document per distinct normalised name of an entry, so that a word's rarity counts names.
+  const seen = new Set<string>();
+  const docs = index.wordNames.filter(({ company, entry }) => {
+    const key = `${company}\n${entry.normalized}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const keys = [{ name: "normalized", getFn: (name: IndexedName) => name.entry.normalized }];
+  index.fuzzy = new Fuse(docs, {
+    keys,
+    includeScore: true,
+    threshold: FUZZY_THRESHOLD,
+    // Each word of the query on its own, weighted by its rarity among the names.
+    useTokenSearch: true,
+    // Anywhere in the name, and a long name scores as well as a short one.
+    ignoreLocation: true,
+    ignoreFieldNorm: true,
+  });
+  return index.fuzzy;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+/** The worst score of a candidate `matchCompanyName` still offers. */
+export const UNCERTAIN_MAX_SCORE = FUZZY_MAX_SCORE;
+const MAX_CANDIDATES = 10;
+
+/** What `matchCompanyName` makes of a printed name. */
+export type CompanyNameMatch =
+  | { kind: "certain"; id: string; how: NameSource }
+  | { kind: "uncertain"; candidates: { id: string; name: string; score: number }[] }
+  | { kind: "none" };
+
+/**
+ * Which registry entry a name printed on a list (with the other names printed for it) is, for
+ * the edition importer. `certain` when the names, compared as written (case and punctuation
+ * aside) or else normalised, are an id, name or alias of exactly one entry; `uncertain` with the
+ * candidates, best first (at most 10), when they fit two or more entries exactly, or none exactly
+ * but some partially or by a near spelling with a score up to `UNCERTAIN_MAX_SCORE` (near
+ * spellings: up to `options.fuzzyMaxScore`, when given); else `none`.
+ * Each printed "X (Y)" counts as X and Y as well (see `namePartsOf`).
+ *
+ * @example
+ * matchCompanyName("XIAOMI CORP", companies); // { kind: "certain", id: "xiaomi", how: "alias" }
+ * matchCompanyName("Hesai Technology Co., Ltd.", companies); // { kind: "uncertain", candidates: [{ id: "hesai", ... }] }
+ */
+export function matchCompanyName(
+  name: string,
+  companies: readonly Company[],
+  aliases: readonly string[] = [],
+  options: { fuzzyMaxScore?: number } = {},
+): CompanyNameMatch {
+  const fuzzyMaxScore = options.fuzzyMaxScore ?? UNCERTAIN_MAX_SCORE;
+  const index = indexOf(companies);
+  const printed = [name, ...aliases].flatMap(namePartsOf);
+  const exactKeys = [
+    [foldCompanyName, index.byFolded],
+    [normalizeCompanyName, index.byNormalized],
+  ] as const;
+  for (const [key, names] of exactKeys) {
+    const exact = new Map<number, IndexedName>();
+    for (const text of printed) {
+      for (const hit of byPreference(names.get(key(text)) ?? [], printed)) {
+        if (!exact.has(hit.company)) exact.set(hit.company, hit);
+      }
+    }
+    const [first, ...others] = exact.values();
+    if (first !== undefined && others.length === 0) {
+      return {
+        kind: "certain",
+        id: (companies[first.company] as Company).id,
+        how: first.entry.source,
+      };
+    }
+    if (first !== undefined) {
+      return {
+        kind: "uncertain",
+        candidates: [...exact.keys()].map((c) => candidate(companies, c, 0)),
+      };
+    }
+  }
+  const best = new Map<number, number>();
+  for (const text of printed) {
+    // A short name such as "AVIC" or "S-SEA" is one company or another, never "close to" one.
+    if (isShortName(text)) continue;
+    for (const hit of rankedHits(text, companies)) {
+      if (hit.how === "fuzzy" && hit.score > fuzzyMaxScore) continue;
+      if (hit.score <= (best.get(hit.company) ?? UNCERTAIN_MAX_SCORE))
+        best.set(hit.company, hit.score);
+    }
+  }
+  const candidates = [...best.entries()]
+    .sort(([companyA, a], [companyB, b]) => a - b || companyA - companyB)
+    .slice(0, MAX_CANDIDATES)
+    .map(([company, score]) => candidate(companies, company, score));
+  return candidates.length > 0 ? { kind: "uncertain", candidates } : { kind: "none" };
+}
+
+/** At most six letters or digits in all: an acronym or a short name ("CH UAV", "S-SEA"). */
+function isShortName(text: string): boolean {
+  return normalizeCompanyName(text).replace(/ /g, "").length <= 6;
+}
+
+function candidate(companies: readonly Company[], company: number, score: number) {
+  const { id, name } = companies[company] as Company;
+  return { id, name, score };
+}
+
+/**
+ * Entries of the registry that share a normalised name (an id, name, alias or part of one, see
+ * `namesOf`): one group per shared name, by name, with the ids in the registry's order. Two
+ * entries for one company, or names a user cannot tell apart; `verify` warns of them. Entries
+ * the registry links as parent and subsidiary (`parent`) may share a name: "CNOOC Limited" and
+ * "CNOOC" are two companies, so they are reported only when they are not so linked.
+ *
+ * @example
+ * duplicateCompanyNames(companies); // [{ name: "hesai group", ids: ["hesai", "hesai-group-co"] }]
+ */
+export function duplicateCompanyNames(
+  companies: readonly Company[],
+): { name: string; ids: string[] }[] {
+  const byName = new Map<string, Company[]>();
+  for (const company of companies) {
+    for (const name of namesOf(company)) {
+      const sharing = byName.get(name) ?? [];
+      if (!sharing.some((other) => other.id === company.id)) sharing.push(company);
+      byName.set(name, sharing);
+    }
+  }
+  const related = (a: Company, b: Company) => a.parent === b.id || b.parent === a.id;
+  return [...byName.entries()]
+    .filter(([, sharing]) =>
+      sharing.some((a, i) => sharing.slice(i + 1).some((b) => !related(a, b))),
+    )
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, sharing]) => ({ name, ids: sharing.map((company) => company.id) }));
+}

@@ -1,0 +1,31 @@
+import type { CliIo } from "../../../src/cli/command.js";
+import { runCli } from "../../../src/cli/runCli.js";
+
+export interface InProcessRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/**
+ * Runs a command line in this process (no child, no tsx start-up) on the events folder `events`
+ * and the day `today`, and collects what it prints.
+ *
+ * @example
+ * const { code, out } = runInProcess(["status", "xiaomi"], { events: dir, today: "2021-04-01" });
+ */
+export function runInProcess(
+  argv: readonly string[],
+  options: { events: string; today?: string },
+): InProcessRun {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    today: options.today ?? "2026-11-30",
+    defaultEventsDir: options.events,
+  };
+  const code = runCli(argv, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
