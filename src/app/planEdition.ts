@@ -259,6 +259,7 @@ function draftsOf(input: EditionInput, plan: EditionPlan, matched: MatchedMember
       company: id,
       program: input.program,
       effective: input.effective,
+      precision: "day" as const,
       ...(input.known !== undefined ? { known: input.known } : {}),
       sources: own === undefined ? input.sources : uniqueSources([own, ...input.sources]),
       confidence: member?.confidence ?? input.confidence,
@@ -306,6 +307,7 @@ function draftsOf(input: EditionInput, plan: EditionPlan, matched: MatchedMember
     program: input.program,
     type: "EditionPublished",
     effective: input.effective,
+    precision: "day",
     ...(input.known !== undefined ? { known: input.known } : {}),
     data: {
       description: input.description ?? `${capitalised(when)} of ${list}.`,
