@@ -90,18 +90,42 @@ export interface CaseStats {
 /**
  * Durations of the stages of every case, and how the challenges ended. Month-precision dates are
  * counted and flagged, with the range of days they allow, but kept out of min, median and max.
+ * A lawsuit recorded on several streams of one company counts once; "listed → removed" counts
+ * every stream.
  *
  * @example
  * caseStats(timelines).stages[0]; // { label: "listed → challenged", cases: 4, min: 15, ... }
  */
 export function caseStats(timelines: readonly Timeline[]): CaseStats {
-  const stages = STAGES.map((stage) => stageStats(stage, timelines));
-  const cases = timelines
+  const lawsuits = oneStreamPerLawsuit(timelines);
+  const stages = STAGES.map((stage) =>
+    stageStats(stage, stage.id === "listed-removed" ? timelines : lawsuits),
+  );
+  const cases = lawsuits
     .filter((timeline) => timeline.steps.some((step) => step.event.type === "ChallengeFiled"))
     .map((timeline) => ({ stream: timeline.stream, outcome: outcomeOf(timeline) }));
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   for (const { outcome } of cases) outcomes[outcome] += 1;
   return { stages, outcomes, cases };
+}
+
+/**
+ * The timelines with each lawsuit once: one suit against a designation that put a company on two
+ * lists (Xiaomi's, against DoD and Treasury) is recorded on both streams, but is one case. A suit
+ * is known by its company and the docket of its first challenge (or, without a docket, its date);
+ * the first stream in the log's order keeps it.
+ */
+function oneStreamPerLawsuit(timelines: readonly Timeline[]): Timeline[] {
+  const seen = new Set<string>();
+  return timelines.filter((timeline) => {
+    const filed = timeline.steps.find((step) => step.event.type === "ChallengeFiled")?.event;
+    if (filed === undefined) return true;
+    const docket = "docket" in filed.data ? filed.data.docket : undefined;
+    const key = `${timeline.company} ${docket ?? filed.effective}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function stageStats(stage: StageDefinition, timelines: readonly Timeline[]): StageStats {

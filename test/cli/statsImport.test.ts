@@ -41,7 +41,10 @@ describe("designations stats", () => {
       ["challenged → injunction decision", "2", "0", "42", "52", "62"],
       ["injunction → settlement or judgment", "1", "0", "60", "60", "60"],
       ["challenged → case closed", "2", "1", "116", "116", "116"],
-      ["listed → removed", "6", "1", "131", "322", "341"],
+      // Every listing that ended: most by the end of the 1237 and NS-CCMC lists on 2021-06-03
+      // (Xiaomi's vacatur after 131 days is the shortest); the longest is a 1260H listing of
+      // 2021-06-03 dropped by the edition of 2026-06-08, 1831 days.
+      ["listed → removed", "115", "1", "131", "203", "1831"],
     ]);
     expect(rest.slice(6)).toEqual([
       "",
@@ -49,7 +52,7 @@ describe("designations stats", () => {
       "  challenged → case closed: luokung/dod-1237 2021-03-04 -> 2021-06-01, 89 to 118 days",
       "  listed → removed: luokung/dod-1237 2021-01-14 -> 2021-06-01, 138 to 167 days",
       "",
-      "Outcome of 4 challenges: vacated 1, delisted 2, judgment for government 0, dismissed 0, pending 1",
+      "Outcome of 4 challenges: vacated 1, delisted 3, judgment for government 0, dismissed 0, pending 0",
     ]);
   });
 
@@ -66,7 +69,7 @@ describe("designations stats", () => {
       ["challenged-injunction-decision", 2, 2, 0, 42, 52, 62],
       ["injunction-settlement-or-judgment", 1, 1, 0, 60, 60, 60],
       ["challenged-closed", 2, 1, 1, 116, 116, 116],
-      ["listed-removed", 6, 5, 1, 131, 322, 341],
+      ["listed-removed", 115, 114, 1, 131, 203, 1831],
     ]);
     const approximate = stats.stages.flatMap((s) =>
       s.samples.filter((x) => x.approximate).map((x) => [s.stage, x.stream, x.range]),
@@ -75,16 +78,18 @@ describe("designations stats", () => {
       ["challenged-closed", "luokung/dod-1237", [89, 118]],
       ["listed-removed", "luokung/dod-1237", [138, 167]],
     ]);
+    // GOWIN's suit was pending when DoD withdrew the whole 1237 list. Xiaomi's, Luokung's and
+    // GOWIN's suits are recorded on their NS-CCMC streams too, but count once each.
     expect(stats.outcomes).toEqual({
       vacated: 1,
-      delisted: 2,
+      delisted: 3,
       "judgment-for-government": 0,
       dismissed: 0,
-      pending: 1,
+      pending: 0,
     });
     expect(stats.cases.map((c) => `${c.stream} ${c.outcome}`)).toEqual([
       "amec/dod-1260h delisted",
-      "gowin/dod-1237 pending",
+      "gowin/dod-1237 delisted",
       "luokung/dod-1237 delisted",
       "xiaomi/dod-1237 vacated",
     ]);
@@ -95,15 +100,16 @@ describe("designations stats", () => {
     expect(code).toBe(0);
     const [title, ...rest] = stdout.trimEnd().split("\n");
     expect(title).toBe("Case statistics for dod-1260h");
-    // AMEC: listed 2024-01-31, sued 2024-08-14 (196 days), delisted 2024-12-18 (322); IDG Capital
-    // delisted 2024-12-18 (322); Megvii delisted 2025-01-06 (341).
+    // AMEC: listed 2024-01-31, sued 2024-08-14 (196 days). Removals: 23 listings ended, the
+    // shortest Hesai's first (2024-01-31 to 2024-10-23, 266 days), the longest a listing of
+    // 2021-06-03 dropped on 2026-06-08 (1831 days).
     expect(rows(rest.slice(0, 6).join("\n"))).toEqual([
       STATS_HEADER,
       ["listed → challenged", "1", "0", "196", "196", "196"],
       ["challenged → injunction decision", "0", "0", "-", "-", "-"],
       ["injunction → settlement or judgment", "0", "0", "-", "-", "-"],
       ["challenged → case closed", "0", "0", "-", "-", "-"],
-      ["listed → removed", "3", "0", "322", "322", "341"],
+      ["listed → removed", "23", "0", "266", "518", "1831"],
     ]);
     expect(rest.slice(6)).toEqual([
       "",
@@ -122,7 +128,7 @@ describe("designations stats", () => {
       ["challenged-injunction-decision", 0, null, null, null],
       ["injunction-settlement-or-judgment", 0, null, null, null],
       ["challenged-closed", 0, null, null, null],
-      ["listed-removed", 3, 322, 322, 341],
+      ["listed-removed", 23, 266, 518, 1831],
     ]);
     expect(stats.cases).toEqual([{ stream: "amec/dod-1260h", outcome: "delisted" }]);
   });
@@ -360,11 +366,12 @@ describe("designations status by name", () => {
     expect(stdout).toBe(
       [
         "Xiaomi Corporation (xiaomi) on 2021-04-01",
-        "program   status    enforceable  since       because of",
-        "dod-1237  enjoined  no           2021-03-12  InjunctionGranted xiaomi-dod-1237-0006",
+        "program       status    enforceable  since       because of",
+        "dod-1237      enjoined  no           2021-03-12  InjunctionGranted xiaomi-dod-1237-0006",
+        "ofac-ns-ccmc  enjoined  no           2021-03-12  InjunctionGranted xiaomi-ofac-ns-ccmc.mirror.xiaomi-dod-1237-0006",
         // Listed 2021-01-14: the window from then, the purchase ban from 2021-03-15 (+60 days),
         // both suspended by the injunction of 2021-03-12 until the vacatur of 2021-05-25.
-        "effects on 2021-04-01: purchase-ban, divestment-window suspended (InjunctionGranted xiaomi-dod-1237-0006)",
+        "effects on 2021-04-01: dod-1237: purchase-ban, divestment-window suspended (InjunctionGranted xiaomi-dod-1237-0006); ofac-ns-ccmc: purchase-ban, divestment-window suspended (InjunctionGranted xiaomi-ofac-ns-ccmc.mirror.xiaomi-dod-1237-0006)",
         "",
       ].join("\n"),
     );
@@ -372,21 +379,20 @@ describe("designations status by name", () => {
   });
 
   it("exits 1 listing the candidates for an ambiguous name", async () => {
-    const { code, stdout, stderr } = await cli(["status", "china"]);
+    const { code, stdout, stderr } = await cli(["status", "panda electronics"]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
     const [first, ...candidates] = stderr.trimEnd().split("\n");
-    expect(first).toBe('error: "china" could be any of 8 companies; say which:');
+    expect(first).toBe('error: "panda electronics" could be any of 2 companies; say which:');
     expect(candidates.map((c) => c.trim().split(/ {2,}/))).toEqual([
-      ["amec", "Advanced Micro-Fabrication Equipment Inc. China"],
-      ["crcc", "China Railway Construction Corporation Limited"],
-      ["china-state-construction", "China State Construction Group Co."],
-      ["china-telecommunications", "China Telecommunications Corporation"],
-      ["comac", "Commercial Aircraft Corporation of China"],
-      ["cnah", "China National Aviation Holding Co."],
-      ["grand-china-air", "Grand China Air Co."],
-      ["cnooc", "China National Offshore Oil Corporation"],
+      ["panda-electronics-group", "Panda Electronics Group"],
+      ["nanjing-panda-electronics", "Nanjing Panda Electronics Company Limited"],
     ]);
+    const many = await cli(["status", "china"]);
+    expect(many.code).toBe(1);
+    expect(many.stderr).toMatch(
+      /^error: "china" could be any of \d{2,} companies; the 10 best; say which:\n/,
+    );
     expect(crashLines(stderr)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Checks on the repository's own log, events/: that it reads and replays whole, that every event
  * is sourced, that the registry and the streams agree, that the fact sheet's companies and
- * programs are all there, and that the answers and statistics are the ones the dates give.
+ * programs are all there, and that the answers and statistics of its court cases are the ones the
+ * dates give. The lists' membership is checked in listMembership.test.ts.
  */
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -83,14 +84,23 @@ describe("the repository's log reads and replays whole", () => {
     expect(replay.timelines.map((t) => t.stream)).toEqual(log.streams.map((s) => s.stream));
   });
 
-  it("has 27 streams and 59 events", () => {
-    expect(log.streams).toHaveLength(27);
-    expect(log.streams.flatMap((s) => s.entries)).toHaveLength(59);
+  it("has 372 company streams with 533 events, and 4 edition streams with the 26 list actions", () => {
+    expect(log.streams).toHaveLength(372);
+    expect(log.streams.flatMap((s) => s.entries)).toHaveLength(533);
+    expect(log.editions.map((s) => s.stream)).toEqual([
+      "editions/dod-1237",
+      "editions/dod-1260h",
+      "editions/ofac-ns-ccmc",
+      "editions/ofac-ns-cmic",
+    ]);
+    expect(log.editions.flatMap((s) => s.entries)).toHaveLength(26);
   });
 });
 
 describe("every event of the repository's log", () => {
-  const events = log.streams.flatMap((s) => s.entries.map((entry) => ({ file: s.file, ...entry })));
+  const events = [...log.streams, ...log.editions].flatMap((s) =>
+    s.entries.map((entry) => ({ file: s.file, ...entry })),
+  );
 
   it("cites at least one source, each with a publisher, a title and an http(s) URL", () => {
     for (const { file, line, event } of events) {
@@ -122,15 +132,15 @@ describe("the company registry and the log agree", () => {
 
   it("has at least one stream for every entry", () => {
     for (const company of companies) expect(logCompanies, company.id).toContain(company.id);
-    expect(companies).toHaveLength(24);
-    expect(logCompanies).toHaveLength(24);
+    expect(companies).toHaveLength(240);
+    expect(logCompanies).toHaveLength(240);
   });
 });
 
 describe("every company and program of the fact sheet is in the log", () => {
-  it("has exactly the fact sheet's 27 streams", () => {
+  it("has every one of the fact sheet's 27 streams", () => {
     expect(FACT_SHEET_STREAMS).toHaveLength(27);
-    expect(log.streams.map((s) => s.stream)).toEqual([...FACT_SHEET_STREAMS].sort());
+    expect(log.streams.map((s) => s.stream)).toEqual(expect.arrayContaining(FACT_SHEET_STREAMS));
   });
 
   it("has its six programs", () => {
@@ -166,13 +176,16 @@ describe("status of Xiaomi, by name and by id", () => {
   ] as const)("on %s is %s (enforceable: %s)", (date, status, enforceable, since) => {
     const answer = companyStatus(timelines, byName, date);
     expect(companyStatus(timelines, byId, date)).toEqual(answer);
-    expect(answer).toHaveLength(1);
+    // The suit was against DoD and the Treasury: the NS-CCMC listing went the same way.
+    expect(answer).toHaveLength(2);
     expect(answer[0]).toMatchObject({ stream: "xiaomi/dod-1237", status, enforceable, since });
+    expect(answer[1]).toMatchObject({ stream: "xiaomi/ofac-ns-ccmc", status, enforceable, since });
   });
 });
 
 /*
- * The case statistics, derived by hand from the dates of the fact sheet (days counted as
+ * The case statistics of the fact sheet's streams, derived by hand from the dates of the fact
+ * sheet and of the lists' editions (days counted as
  * calendar days from the first date to the second; 2021 is not a leap year, 2024 is):
  *
  * listed → challenged (first Listed → first later ChallengeFiled): 4 cases
@@ -199,24 +212,33 @@ describe("status of Xiaomi, by name and by id", () => {
  *   (amec/dod-1260h settled after its delisting: settled is not closed; gowin is pending)
  *   exact only xiaomi: min = median = max = 116, 1 month-precision
  *
- * listed → removed (first Listed → first later Delisted/DesignationVacated): 6 cases
+ * listed → removed (first Listed → first later Delisted/DesignationVacated): 17 cases
  *   xiaomi   2021-01-14 → 2021-05-25: 17 + 28 + 31 + 30 + 25 = 131 (vacated)
- *   amec     2021-01-14 → 2021-06-03 (dod-1237): 17 + 28 + 31 + 30 + 31 + 3 = 140
+ *   seven 1237 listings of 2021-01-14 ended with the whole list on 2021-06-03 (amec, cnah, comac,
+ *            gowin, grand-china-air, gtcom, zhongguancun): 17 + 28 + 31 + 30 + 31 + 3 = 140 each
+ *   cnooc-limited/ofac-ns-ccmc 2021-01-08 → 2021-06-03: 23 + 28 + 31 + 30 + 31 + 3 = 146
+ *   cnooc/dod-1237 2020-12-03 → 2021-06-03: 28 + 31 + 28 + 31 + 30 + 31 + 3 = 182
  *   amec     2024-01-31 → 2024-12-18 (dod-1260h): 29 + 31 + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 18 = 322
  *   idg      2024-01-31 → 2024-12-18: 322
  *   megvii   2024-01-31 → 2025-01-06: 322 + 13 (rest of Dec) + 6 = 341
+ *   china-state-construction/dod-1260h 2022-10-05 → 2025-01-06 (dropped by the 2025 edition):
+ *            365 + 366 (to 2024-10-05) + 26 + 30 + 31 + 6 = 824
+ *   crcc and china-telecommunications/dod-1260h 2021-06-03 → 2025-01-06: 365 + 365 + 366 (to
+ *            2024-06-03) + 27 + 31 + 31 + 30 + 31 + 30 + 31 + 6 = 1313 each
  *   luokung  2021-01-14 → June 2021 (month): 17 + 28 + 31 + 30 + 31 + 1 = 138 to 2021-06-01,
  *            138 + 29 = 167 to 2021-06-30 → 138 to 167, kept out
- *   exact sorted 131, 140, 322, 322, 341: min 131, median 322, max 341
- *   (crcc, china-state-construction and china-telecommunications have no listing date in the
- *   fact sheet, only a removal, so they are no case of this stage)
+ *   16 exact, sorted 131, 140 ×7, 146, 182, 322, 322, 341, 824, 1313, 1313: min 131,
+ *   median (140 + 146) / 2 = 143, max 1313
  *
  * outcomes of the 4 challenges (streams with a ChallengeFiled):
  *   xiaomi vacated; luokung delisted (then dismissed); amec/dod-1260h delisted (then settled);
- *   gowin pending → vacated 1, delisted 2, judgment for the government 0, dismissed 0, pending 1
+ *   gowin delisted (DoD withdrew the whole 1237 list while its suit was pending)
+ *   → vacated 1, delisted 3, judgment for the government 0, dismissed 0, pending 0
  */
 describe("case statistics of the repository's log", () => {
-  const stats = caseStats(replayLogStrict(readLog(EVENTS)));
+  const stats = caseStats(
+    replayLogStrict(readLog(EVENTS)).filter((t) => FACT_SHEET_STREAMS.includes(t.stream)),
+  );
   const stage = (id: string) => {
     const found = stats.stages.find((s) => s.stage === id);
     if (found === undefined) throw new Error(`no stage ${id}`);
@@ -232,7 +254,7 @@ describe("case statistics of the repository's log", () => {
     ["challenged-injunction-decision", 2, 0, 42, 52, 62],
     ["injunction-settlement-or-judgment", 1, 0, 60, 60, 60],
     ["challenged-closed", 2, 1, 116, 116, 116],
-    ["listed-removed", 6, 1, 131, 322, 341],
+    ["listed-removed", 17, 1, 131, 143, 1313],
   ])(
     "%s: %i cases, %i month-precision, min %i median %i max %i",
     (id, cases, approx, min, med, max) => {
@@ -268,10 +290,21 @@ describe("case statistics of the repository's log", () => {
     expect(samples("listed-removed")).toEqual([
       "amec/dod-1237 2021-01-14 -> 2021-06-03: 140-140",
       "amec/dod-1260h 2024-01-31 -> 2024-12-18: 322-322",
+      "china-state-construction/dod-1260h 2022-10-05 -> 2025-01-06: 824-824",
+      "china-telecommunications/dod-1260h 2021-06-03 -> 2025-01-06: 1313-1313",
+      "cnah/dod-1237 2021-01-14 -> 2021-06-03: 140-140",
+      "cnooc-limited/ofac-ns-ccmc 2021-01-08 -> 2021-06-03: 146-146",
+      "cnooc/dod-1237 2020-12-03 -> 2021-06-03: 182-182",
+      "comac/dod-1237 2021-01-14 -> 2021-06-03: 140-140",
+      "crcc/dod-1260h 2021-06-03 -> 2025-01-06: 1313-1313",
+      "gowin/dod-1237 2021-01-14 -> 2021-06-03: 140-140",
+      "grand-china-air/dod-1237 2021-01-14 -> 2021-06-03: 140-140",
+      "gtcom/dod-1237 2021-01-14 -> 2021-06-03: 140-140",
       "idg-capital/dod-1260h 2024-01-31 -> 2024-12-18: 322-322",
       "luokung/dod-1237 2021-01-14 -> 2021-06-01: 138-167",
       "megvii/dod-1260h 2024-01-31 -> 2025-01-06: 341-341",
       "xiaomi/dod-1237 2021-01-14 -> 2021-05-25: 131-131",
+      "zhongguancun-development-investment-center/dod-1237 2021-01-14 -> 2021-06-03: 140-140",
     ]);
   });
 
@@ -290,14 +323,14 @@ describe("case statistics of the repository's log", () => {
   it("counts the outcomes of the 4 challenges", () => {
     expect(stats.outcomes).toEqual({
       vacated: 1,
-      delisted: 2,
+      delisted: 3,
       "judgment-for-government": 0,
       dismissed: 0,
-      pending: 1,
+      pending: 0,
     });
     expect(stats.cases).toEqual([
       { stream: "amec/dod-1260h", outcome: "delisted" },
-      { stream: "gowin/dod-1237", outcome: "pending" },
+      { stream: "gowin/dod-1237", outcome: "delisted" },
       { stream: "luokung/dod-1237", outcome: "delisted" },
       { stream: "xiaomi/dod-1237", outcome: "vacated" },
     ]);
