@@ -3,6 +3,7 @@ import type { IsoDate } from "../domain/isoDate.js";
 import type { Timeline } from "../replay/timeline.js";
 import { ON_THE_LIST_STATUSES } from "./onTheList.js";
 import { statusAt } from "./statusAt.js";
+import { addDays } from "../domain/isoDate.js";
 
 /** One list action as the log holds it, with what it changed, counted from the log. */
 export interface EditionSummary {
@@ -20,7 +21,13 @@ export interface EditionSummary {
   removed: number;
   /** Streams whose `Noted` cites it (a withdrawn posting's). */
   noted: number;
-  /** Companies on the list at the end of its day, from the timelines. */
+  /** Companies on the list the day before, from the timelines. */
+  membersBefore: number;
+  /**
+   * Companies on the list at the end of its day, from the timelines: with `membersBefore`, the
+   * change of that day, whatever events made it (some court-case streams record a listing
+   * without citing the edition).
+   */
   members: number;
   /** The count its publication states, when it states one. */
   countClaimed: number | null;
@@ -66,9 +73,12 @@ export function listEditions(
       citation: event.data.citation ?? null,
       description: event.data.description,
       ...(citing.get(event.id) ?? { added: 0, removed: 0, noted: 0 }),
-      members: onProgram.filter((t) =>
-        ON_THE_LIST_STATUSES.has(statusAt(t, event.effective).status),
-      ).length,
+      membersBefore: membersOn(onProgram, addDays(event.effective, -1)),
+      members: membersOn(onProgram, event.effective),
       countClaimed: event.data.countClaimed ?? null,
     }));
+}
+
+function membersOn(timelines: readonly Timeline[], date: IsoDate): number {
+  return timelines.filter((t) => ON_THE_LIST_STATUSES.has(statusAt(t, date).status)).length;
 }

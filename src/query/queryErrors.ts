@@ -42,9 +42,12 @@ export class AmbiguousCompanyError extends Error {
   constructor(
     readonly query: string,
     readonly candidates: readonly { id: string; name: string }[],
+    /** How many companies fit, when more than the candidates shown. */
+    readonly total = candidates.length,
   ) {
+    const shown = total > candidates.length ? `; the ${candidates.length} best` : "";
     super(
-      `"${query}" could be any of ${candidates.length} companies; say which:\n${candidates.map((c) => `  ${c.id.padEnd(Math.max(...candidates.map((other) => other.id.length)))}  ${c.name}`).join("\n")}`,
+      `"${query}" could be any of ${total} companies${shown}; say which:\n${candidates.map((c) => `  ${c.id.padEnd(Math.max(...candidates.map((other) => other.id.length)))}  ${c.name}`).join("\n")}`,
     );
   }
 }

@@ -46,6 +46,7 @@ function ambiguous(query: string, hits: readonly RankedHit[]): AmbiguousCompanyE
   return new AmbiguousCompanyError(
     query,
     hits.slice(0, MAX_CANDIDATES).map(({ id, name }) => ({ id, name })),
+    hits.length,
   );
 }
 

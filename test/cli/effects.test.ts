@@ -131,7 +131,14 @@ describe("designations effects", () => {
 
 describe("designations status: the effects line", () => {
   it("adds the effects due on the date", async () => {
-    const { code, stdout } = await runCli(["status", "xiaomi", "--at", "2021-04-01"]);
+    const { code, stdout } = await runCli([
+      "status",
+      "xiaomi",
+      "--program",
+      "dod-1237",
+      "--at",
+      "2021-04-01",
+    ]);
     expect(code).toBe(0);
     const line = stdout.split("\n").find((l) => l.startsWith("effects on 2021-04-01:"));
     expect(line).toBe(

@@ -50,7 +50,7 @@ describe("designations export, on the repository's log", () => {
     expect(csv.replace(/"(?:[^"]|"")*"/g, "").replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     const rows = csvRows(csv);
     expect(Object.keys(rows[0] ?? {})).toEqual(HEADER);
-    expect(linesOfCompany(csv, "xiaomi")).toEqual(XIAOMI_LINES);
+    expect(linesOfCompany(csv, "xiaomi", "dod-1237")).toEqual(XIAOMI_LINES);
     expect(rows.find((row) => row.company === "xiaomi")).toMatchObject({
       status: "listed",
       valid_from: "2021-01-14",
@@ -109,7 +109,7 @@ describe("designations export, on the repository's log", () => {
     const rows = csvRows(text);
     expect(new Set(rows.map((row) => row.program))).toEqual(new Set(["dod-1237"]));
     expect(rows.length).toBeLessThan(csvRows(csv).length);
-    expect(linesOfCompany(text, "xiaomi")).toEqual(XIAOMI_LINES);
+    expect(linesOfCompany(text, "xiaomi", "dod-1237")).toEqual(XIAOMI_LINES);
     const unknown = await runCli(["export", "--format", "csv", "--program", "dod-9999"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toBe("");

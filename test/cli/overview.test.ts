@@ -17,7 +17,7 @@ function repositoryStreams(): string[][] {
 }
 
 describe("designations with no arguments", () => {
-  it("prints every stream of the repository's log with its status today, and exits 0", async () => {
+  it("prints each list's members today by status and its latest edition, and exits 0", async () => {
     const before = localToday();
     const result = await runCli([]);
     const after = localToday();
@@ -25,20 +25,43 @@ describe("designations with no arguments", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const [title, ...rest] = result.stdout.trimEnd().split("\n");
-    expect([
-      `Status of every tracked stream on ${before}`,
-      `Status of every tracked stream on ${after}`,
-    ]).toContain(title);
-    expect(rest.at(-1)).toBe("Run designations --help for the commands.");
-    const rows = tableRows(rest.slice(0, -2).join("\n"));
-    expect(rows[0]).toEqual(["company", "program", "status", "enforceable", "since"]);
+    const streams = repositoryStreams().filter(([company]) => company !== "editions");
+    const companies = new Set(streams.map(([company]) => company)).size;
     expect(
-      rows
-        .slice(1)
-        .map(([company, program]) => [company, program])
-        .sort(),
-    ).toEqual(repositoryStreams().sort());
-    expect(rows).toContainEqual(["xiaomi", "dod-1237", "vacated", "no", "2021-05-25"]);
+      [before, after].map(
+        (day) => `The lists on ${day}: ${streams.length} streams of ${companies} companies`,
+      ),
+    ).toContain(title);
+    expect(rest.at(-1)).toBe("Run designations --help for the commands.");
+    const table = tableRows(rest.slice(0, rest.indexOf("")).join("\n"));
+    expect(table[0]).toEqual([
+      "list",
+      "on it",
+      "listed",
+      "challenged",
+      "enjoined",
+      "settled",
+      "off it",
+      "latest edition or notice",
+    ]);
+    const programs = [...new Set(streams.map(([, program]) => program))].sort();
+    expect(table.slice(1).map((row) => row[0])).toEqual(programs);
+    // The 1237 and NS-CCMC lists ended on 2021-06-03: nobody is on them.
+    expect(table).toContainEqual([
+      "dod-1237",
+      "0",
+      "0",
+      "0",
+      "0",
+      "0",
+      "44",
+      "list ended 2021-06-03",
+    ]);
+    const cmic = table.find((row) => row[0] === "ofac-ns-cmic");
+    expect(cmic?.slice(1, 3)).toEqual(["68", "68"]);
+    const dod1260h = table.find((row) => row[0] === "dod-1260h");
+    expect(dod1260h?.[1]).toBe("188");
+    expect(dod1260h?.[7]).toBe("edition 2026-06-08 (91 FR 35189)");
   });
 });
 

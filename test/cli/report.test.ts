@@ -42,10 +42,12 @@ describe("designations report", () => {
     expect(lanesOf(html)).toEqual([
       "cnooc/bis-entity-list actual",
       "cnooc/dod-1237 actual",
+      "cnooc/dod-1260h actual",
+      "cnooc/ofac-ns-ccmc actual",
       "cnooc/ofac-ns-cmic actual",
     ]);
     expect(stdout).toMatch(
-      new RegExp(`^wrote ${out}: 3 streams, \\d+ events, \\d{4}-\\d{2}-01 to `),
+      new RegExp(`^wrote ${out}: 5 streams, \\d+ events, \\d{4}-\\d{2}-01 to `),
     );
   });
 
@@ -159,7 +161,7 @@ describe("designations report", () => {
   });
 
   it("draws the effects of program rules as bands under the lane, suspended ones apart", async () => {
-    const { stdout } = await runCli(["report", "xiaomi", "--out", "-"]);
+    const { stdout } = await runCli(["report", "xiaomi", "--program", "dod-1237", "--out", "-"]);
     const bands = bandsOf(stdout);
     // Listed 2021-01-14; enjoined 2021-03-12 until the vacatur of 2021-05-25; the purchase ban
     // (due 2021-03-15) was never in force.
@@ -185,7 +187,12 @@ describe("designations simulate --report", () => {
     expect(code).toBe(0);
     expect(stdout.trimEnd().endsWith(`Wrote the report of both worlds to ${out}`)).toBe(true);
     const html = readFileSync(out, "utf8");
-    expect(lanesOf(html)).toEqual(["xiaomi/dod-1237 actual", "xiaomi/dod-1237 simulated"]);
+    expect(lanesOf(html)).toEqual([
+      "xiaomi/dod-1237 actual",
+      "xiaomi/dod-1237 simulated",
+      "xiaomi/ofac-ns-ccmc actual",
+      "xiaomi/ofac-ns-ccmc simulated",
+    ]);
     expect(html).toContain("<h1>Simulated: Xiaomi without the injunction</h1>");
     expect(bandsOf(html, "simulated")).toContain("purchase-ban true 2021-03-15 2021-05-25");
     const simulated = embeddedData(html).lanes.find((lane) => lane[3] === 1);

@@ -89,9 +89,20 @@ describe("simulate", () => {
     expect(json.scenario).toMatchObject({
       name: "Xiaomi without the injunction",
       company: "xiaomi",
-      edits: [{ drop: "xiaomi-dod-1237-0006" }],
+      edits: [
+        { drop: "xiaomi-dod-1237-0006" },
+        { drop: "xiaomi-ofac-ns-ccmc.mirror.xiaomi-dod-1237-0006" },
+      ],
     });
-    expect(json.streams).toHaveLength(1);
+    // The injunction bound DoD and the Treasury: both of Xiaomi's streams change alike.
+    expect(json.streams).toHaveLength(2);
+    expect(json.streams[1]).toMatchObject({
+      stream: "xiaomi/ofac-ns-ccmc",
+      enforceableDifferences: [
+        { from: "2021-03-12", to: "2021-05-25", enforceableIn: "alternate" },
+      ],
+      enforceableDays: { actual: 57, alternate: 131, until: "2026-11-23" },
+    });
     expect(json.streams[0]).toMatchObject({
       stream: "xiaomi/dod-1237",
       program: "dod-1237",
@@ -240,7 +251,7 @@ describe("simulate", () => {
         "--replace",
         'xiaomi-dod-1237-0006={"type": "InjunctionDenied", "effective": "2021-03-12"}',
         "--insert",
-        '{"type": "Noted", "effective": "2021-07-01"}',
+        '{"type": "Noted", "effective": "2021-07-01", "program": "dod-1237"}',
       ),
       cli("simulate", "xiaomi", "--drop", "xiaomi-dod-1237-0002"),
       cli("simulate", "luokung", "--scenario", "scenarios/luokung-never-sues.json"),
@@ -255,29 +266,45 @@ describe("simulate", () => {
 });
 
 describe("outcomes", () => {
+  // GOWIN's suit was still pending when DoD withdrew the whole 1237 list on 2021-06-03.
   it("gowin --depth 2 groups what can still happen by where it ends", async () => {
-    const { code, stdout, stderr } = await cli("outcomes", "gowin", "--depth", "2");
+    const { code, stdout, stderr } = await cli(
+      "outcomes",
+      "gowin",
+      "--program",
+      "dod-1237",
+      "--depth",
+      "2",
+    );
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(
-      /^gowin\/dod-1237 is challenged on \d{4}-\d{2}-\d{2} \(listing=listed, litigation=pending\)\.$/,
+      /^gowin\/dod-1237 is delisted on \d{4}-\d{2}-\d{2} \(listing=removed\.delisted, litigation=pending\)\.$/,
     );
     expect(lines[1]).toMatch(/^What can still happen, in up to 2 events: \d+ paths$/);
     expect(rows(stdout)).toEqual(
       expect.arrayContaining([
         ["ends", "paths", "shortest path"],
-        ["vacated", expect.stringMatching(/^\d+$/), "DesignationVacated"],
-        ["enjoined", expect.stringMatching(/^\d+$/), "InjunctionGranted"],
-        ["listed, case lost", expect.stringMatching(/^\d+$/), "JudgmentForGovernment"],
-        ["delisted", expect.stringMatching(/^\d+$/), "Delisted"],
-        ["listed, case won", "1", "DesignationVacated -> Listed"],
+        ["challenged", expect.stringMatching(/^\d+$/), "Listed"],
+        ["delisted, case dismissed", expect.stringMatching(/^\d+$/), "ChallengeDismissed"],
+        ["delisted, case lost", expect.stringMatching(/^\d+$/), "JudgmentForGovernment"],
+        ["enjoined", expect.stringMatching(/^\d+$/), "Listed -> InjunctionGranted"],
+        ["vacated", "1", "Listed -> DesignationVacated"],
       ]),
     );
   });
 
   it("gowin --depth 2 --json: every path is at most 2 events and replays from gowin's state", async () => {
-    const { code, stdout } = await cli("outcomes", "gowin", "--depth", "2", "--json");
+    const { code, stdout } = await cli(
+      "outcomes",
+      "gowin",
+      "--program",
+      "dod-1237",
+      "--depth",
+      "2",
+      "--json",
+    );
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.company).toBe("gowin");
@@ -287,9 +314,9 @@ describe("outcomes", () => {
       stream: "gowin/dod-1237",
       program: "dod-1237",
       depth: 2,
-      from: { state: { listing: "listed", litigation: "pending" }, status: "challenged" },
+      from: { state: { listing: "removed.delisted", litigation: "pending" }, status: "delisted" },
     });
-    const start = ["Listed", "ChallengeFiled"].reduce(
+    const start = ["Listed", "ChallengeFiled", "Delisted"].reduce(
       (snapshot, type) => nextLifecycleSnapshot(snapshot, type as never) as LifecycleSnapshot,
       initialLifecycleSnapshot(),
     );
@@ -340,10 +367,12 @@ describe("forecast", () => {
     const { code, stdout, stderr } = await cli(
       "forecast",
       "gowin",
+      "--program",
+      "dod-1237",
       "--until",
-      "2027-12-31",
+      "2021-12-31",
       "--at",
-      "2026-11-23",
+      "2021-05-25",
       "--runs",
       "500",
       "--assumptions",
@@ -354,16 +383,18 @@ describe("forecast", () => {
     expect(stdout).toContain(`assumptions ${file}`);
     expect(rows(stdout)).toContainEqual(["vacated", "100.0%"]);
     expect(stdout).toContain(
-      "The designation stops being enforceable by 2027-12-31 in 100.0% of runs: 10th percentile 2026-12-23, median 2026-12-23, 90th percentile 2026-12-23.",
+      "The designation stops being enforceable by 2021-12-31 in 100.0% of runs: 10th percentile 2021-06-24, median 2021-06-24, 90th percentile 2021-06-24.",
     );
 
     const json = await cli(
       "forecast",
       "gowin",
+      "--program",
+      "dod-1237",
       "--until",
-      "2027-12-31",
+      "2021-12-31",
       "--at",
-      "2026-11-23",
+      "2021-05-25",
       "--runs",
       "500",
       "--assumptions",

@@ -136,10 +136,21 @@ describe("effectsOf: the end of the EO 13959 regime", () => {
     }
   });
 
-  it("says EO 14032 ended an effect still in force on 2021-06-03 (CNOOC on DoD 1237)", () => {
-    const ban = ofKind(effectsOf(timelineOf("cnooc/dod-1237")), "purchase-ban")[0];
+  it("says EO 14032 ended an effect still in force on 2021-06-03 (a listing nothing removed)", () => {
+    const ban = ofKind(
+      effectsOf(synthetic("still/dod-1237", ["Listed", "2021-01-14"])),
+      "purchase-ban",
+    )[0];
     expect(ban?.to).toBe("2021-06-03");
     expect(ban?.endedBy).toMatchObject({ citation: { instrument: "EO 14032" } });
+  });
+
+  it("ends CNOOC's 1237 purchase ban on 2021-06-03 with the withdrawal of the whole list", () => {
+    const ban = ofKind(effectsOf(timelineOf("cnooc/dod-1237")), "purchase-ban")[0];
+    expect(ban?.to).toBe("2021-06-03");
+    expect(ban?.endedBy).toMatchObject({
+      event: { id: "dod-1237.superseded.2021-06-03.cnooc", type: "Delisted" },
+    });
   });
 
   it("bans the first companies (listed before 2020-11-12) from 2021-01-11", () => {

@@ -79,7 +79,7 @@ const DDC = "U.S. District Court for the District of Columbia";
 
 describe("npm run replay-case -- luokung", () => {
   it("tells the Luokung case step by step", async () => {
-    const { code, stdout, stderr } = await replayCase(["luokung"]);
+    const { code, stdout, stderr } = await replayCase(["luokung", "--program", "dod-1237"]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split("\n");
@@ -126,7 +126,7 @@ describe("npm run replay-case -- luokung", () => {
   });
 
   it("tells the steps in date order, one line each, with no date shown as the month's 1st", async () => {
-    const { stdout } = await replayCase(["luokung"]);
+    const { stdout } = await replayCase(["luokung", "--program", "dod-1237"]);
     const rows = steps(stdout);
     expect(rows.map((r) => `${r[0]} ${r[2]}`)).toEqual([
       "2021-01-14 Listed",
@@ -148,7 +148,7 @@ describe("npm run replay-case -- luokung", () => {
 
 describe("npm run replay-case: naming the company", () => {
   it("accepts the full name", async () => {
-    const { code, stdout } = await replayCase(["Xiaomi Corporation"]);
+    const { code, stdout } = await replayCase(["Xiaomi Corporation", "--program", "dod-1237"]);
     expect(code).toBe(0);
     expect(stdout.split("\n")[0]).toBe("Xiaomi Corporation (xiaomi), step by step");
     const rows = steps(stdout);
@@ -166,9 +166,9 @@ describe("npm run replay-case: naming the company", () => {
   });
 
   it("tells the same case for the id, the full name and an alias", async () => {
-    const byId = await replayCase(["luokung"]);
-    const byName = await replayCase(["Luokung Technology Corp."]);
-    const byAlias = await replayCase(["luokong technology corporation"]);
+    const byId = await replayCase(["luokung", "--program", "dod-1237"]);
+    const byName = await replayCase(["Luokung Technology Corp.", "--program", "dod-1237"]);
+    const byAlias = await replayCase(["luokong technology corporation", "--program", "dod-1237"]);
     expect(byName.stdout).toBe(byId.stdout);
     expect(byAlias.stdout).toBe(byId.stdout);
   });
@@ -183,10 +183,10 @@ describe("npm run replay-case: naming the company", () => {
   });
 
   it("exits 1 with a message, and no stack trace, for an unknown company", async () => {
-    const { code, stdout, stderr } = await replayCase(["huawei"]);
+    const { code, stdout, stderr } = await replayCase(["acme widgets"]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/^error: unknown company "huawei"/);
+    expect(stderr).toMatch(/^error: unknown company "acme widgets"/);
     expect(crashLines(stderr)).toEqual([]);
   });
 
@@ -232,12 +232,10 @@ describe("npm run replay-case: usage", () => {
   });
 
   it("with --step but stdin not a terminal, prints every step without waiting", async () => {
-    const plain = await replayCase(["luokung"]);
-    const started = Date.now();
-    const stepped = await replayCase(["luokung", "--step"], 15_000);
+    const plain = await replayCase(["luokung", "--program", "dod-1237"]);
+    const stepped = await replayCase(["luokung", "--program", "dod-1237", "--step"], 15_000);
     expect(stepped.code).toBe(0);
     expect(stepped.stdout).toBe(plain.stdout);
     expect(stepped.stderr).toBe("");
-    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });

@@ -81,7 +81,7 @@ describe("invalid edits of the Xiaomi case", () => {
         company: "xiaomi",
         edits: [
           { drop: "xiaomi-dod-1237-0002" },
-          { insert: { type: "ChallengeFiled", effective: "2021-03-01" } },
+          { insert: { type: "ChallengeFiled", effective: "2021-03-01", program: "dod-1237" } },
         ],
       },
       { until: "2026-11-23" },
@@ -99,7 +99,7 @@ describe("invalid edits of the Xiaomi case", () => {
     const error = scenarioError(log, {
       name: "an appeal out of nowhere",
       company: "xiaomi",
-      edits: [{ insert: { type: "AppealFiled", effective: "2021-02-01" } }],
+      edits: [{ insert: { type: "AppealFiled", effective: "2021-02-01", program: "dod-1237" } }],
     });
     expect(error.message).toContain(
       "event simulated-1 (AppealFiled, effective 2021-02-01) is not accepted in state listing=listed, litigation=pending",

@@ -19,7 +19,10 @@ const UNTIL = "2026-11-23";
 const NO_INJUNCTION: Scenario = {
   name: "Xiaomi without the injunction",
   company: "xiaomi",
-  edits: [{ drop: "xiaomi-dod-1237-0006" }],
+  edits: [
+    { drop: "xiaomi-dod-1237-0006" },
+    { drop: "xiaomi-ofac-ns-ccmc.mirror.xiaomi-dod-1237-0006" },
+  ],
 };
 
 let log: Log;
@@ -29,7 +32,11 @@ beforeAll(() => {
   log = readLog(EVENTS);
   const result = simulate(log, NO_INJUNCTION, { until: UNTIL });
   expect(result.simulated).toBe(true);
-  expect(result.streams.map((stream) => stream.stream)).toEqual(["xiaomi/dod-1237"]);
+  // The injunction bound DoD and the Treasury: it is dropped from both of Xiaomi's streams.
+  expect(result.streams.map((stream) => stream.stream)).toEqual([
+    "xiaomi/dod-1237",
+    "xiaomi/ofac-ns-ccmc",
+  ]);
   xiaomi = result.streams[0] as SimulatedStream;
 });
 

@@ -14,12 +14,13 @@ export const editionsCommand: Command = {
 
 Every list action of the program that the log holds (editions, addition and removal notices,
 withdrawn postings, the list's end), by date: its release and publication dates, its citation,
-how many companies it added and removed (the streams whose events cite it), the members on the
-list at the end of that day, and the count the publication itself states.
+the Listed (+) and Delisted (-) events that cite it, the members on the list the day before and at
+the end of its day (counted from the timelines, whatever events made the change), and the count
+the publication itself states.
 
 ${VIEW_HELP}
   --json        [{"id", "kind", "effective", "published", "citation", "added", "removed",
-                  "noted", "members", "countClaimed", ...}]
+                  "noted", "membersBefore", "members", "countClaimed", ...}]
   --events DIR  the events folder (default: the repository's events/)
 
 Example: designations editions dod-1260h`,
@@ -47,12 +48,11 @@ Example: designations editions dod-1260h`,
       s.kind,
       s.published ?? "-",
       s.citation ?? "-",
-      `+${s.added}`,
-      `-${s.removed}`,
-      String(s.members),
+      `+${s.added} -${s.removed}`,
+      `${s.membersBefore} -> ${s.members}`,
       s.countClaimed === null ? "-" : String(s.countClaimed),
     ]);
-    const header = ["effective", "kind", "published", "citation", "added", "removed", "members"];
+    const header = ["effective", "kind", "published", "citation", "cited by", "members"];
     io.out(`Editions of ${program}${viewText(view)}\n${formatTable([...header, "stated"], rows)}`);
     return 0;
   },

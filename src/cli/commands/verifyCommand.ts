@@ -54,7 +54,10 @@ Example: designations verify`,
       ...editionCitationIssues(log),
     ];
     const warnings = registryWarnings(log.dir);
-    const streams = [...log.streams, ...log.editions].map((s) => ({
+    const all = [...log.streams, ...log.editions].sort((a, b) =>
+      a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0,
+    );
+    const streams = all.map((s) => ({
       stream: s.stream,
       file: s.file,
       events: s.entries.length,

@@ -24,8 +24,9 @@ export const XIAOMI_LINES = [
 ];
 
 /** The CSV lines of a company (none of the log's fields hold a line break). */
-export function linesOfCompany(csv: string, company: string): string[] {
-  return csv.split("\r\n").filter((line) => line.startsWith(`${company},`));
+export function linesOfCompany(csv: string, company: string, program?: string): string[] {
+  const start = program === undefined ? `${company},` : `${company},${program},`;
+  return csv.split("\r\n").filter((line) => line.startsWith(start));
 }
 
 export type Row = Record<string, string>;
