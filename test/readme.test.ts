@@ -68,6 +68,10 @@ function scratchFolder(): string {
   // new-case.jsonl: the README's only jsonl block, the file its import example reads.
   const importFile = /```jsonl\n([\s\S]*?)```/.exec(readme)?.[1];
   if (importFile !== undefined) writeFileSync(join(cwd, "new-case.jsonl"), importFile);
+  // "```csv file=NAME" blocks: the members files the import-edition examples read.
+  for (const [, name, text] of readme.matchAll(/```csv file=(\S+)\n([\s\S]*?)```/g)) {
+    writeFileSync(join(cwd, name as string), text as string);
+  }
   // scenarios/: the shipped scenarios the simulate examples name.
   cpSync(join(root, "scenarios"), join(cwd, "scenarios"), { recursive: true });
   return cwd;
@@ -84,17 +88,21 @@ describe("README examples", () => {
     expect([...commands].sort()).toEqual([
       "(none)",
       "append",
+      "changes",
       "correct",
+      "editions",
       "effects",
       "export",
       "forecast",
       "import",
+      "import-edition",
       "list",
       "npm run replay-case",
       "outcomes",
       "replay",
       "report",
       "retract",
+      "search",
       "simulate",
       "stats",
       "status",
@@ -114,8 +122,8 @@ describe("README examples", () => {
       // CSV ends its lines with CRLF (RFC 4180); the README shows them as plain lines.
       const printed = (result.stdout + result.stderr).replace(/\r\n/g, "\n");
       // The overview is of today: the README shows the day it was written.
-      const shown = expected.replace(/on \d{4}-\d{2}-\d{2}\n/, (match) =>
-        script === "npm start" && args.length === 0 ? `on ${today()}\n` : match,
+      const shown = expected.replace(/on \d{4}-\d{2}-\d{2}(?=[:\n])/, (match) =>
+        script === "npm start" && args.length === 0 ? `on ${today()}` : match,
       );
       expect(printed).toBe(shown);
     },

@@ -2,6 +2,7 @@ import type { FactEvent } from "../domain/eventSchema.js";
 import type { EventType } from "../domain/eventTypes.js";
 import { daysBetween, type IsoDate, lastDayOfMonth } from "../domain/isoDate.js";
 import type { Timeline } from "../replay/timeline.js";
+import { oneStreamPerLawsuit } from "./oneStreamPerLawsuit.js";
 
 /** A stage of a case: from the first event of one kind to the first later event of another. */
 export interface StageDefinition {
@@ -107,25 +108,6 @@ export function caseStats(timelines: readonly Timeline[]): CaseStats {
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   for (const { outcome } of cases) outcomes[outcome] += 1;
   return { stages, outcomes, cases };
-}
-
-/**
- * The timelines with each lawsuit once: one suit against a designation that put a company on two
- * lists (Xiaomi's, against DoD and Treasury) is recorded on both streams, but is one case. A suit
- * is known by its company and the docket of its first challenge (or, without a docket, its date);
- * the first stream in the log's order keeps it.
- */
-function oneStreamPerLawsuit(timelines: readonly Timeline[]): Timeline[] {
-  const seen = new Set<string>();
-  return timelines.filter((timeline) => {
-    const filed = timeline.steps.find((step) => step.event.type === "ChallengeFiled")?.event;
-    if (filed === undefined) return true;
-    const docket = "docket" in filed.data ? filed.data.docket : undefined;
-    const key = `${timeline.company} ${docket ?? filed.effective}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function stageStats(stage: StageDefinition, timelines: readonly Timeline[]): StageStats {

@@ -1,4 +1,5 @@
 import type { LifecycleEventType } from "../domain/eventTypes.js";
+import { oneStreamPerLawsuit } from "../query/oneStreamPerLawsuit.js";
 import { daysBetween, type IsoDate } from "../domain/isoDate.js";
 import type { HeadlineStatus } from "../domain/lifecycleState.js";
 import type { Timeline } from "../replay/timeline.js";
@@ -27,7 +28,8 @@ export type SojournModel = Partial<Record<HeadlineStatus, Sojourn[]>>;
 /**
  * Every stay in a status of every stream, from the timelines: each interval but the first
  * unlisted stretch is a stay, ended by the event that opened the next interval; the last one is
- * still going on at `asOf`.
+ * still going on at `asOf`. A lawsuit recorded on several streams of one company is one history:
+ * only its first stream's stays count.
  *
  * @example
  * sojournsFromHistory(timelines, "2026-11-23").challenged;
@@ -35,7 +37,7 @@ export type SojournModel = Partial<Record<HeadlineStatus, Sojourn[]>>;
  */
 export function sojournsFromHistory(timelines: readonly Timeline[], asOf: IsoDate): SojournModel {
   const model: SojournModel = {};
-  for (const timeline of timelines) {
+  for (const timeline of oneStreamPerLawsuit(timelines)) {
     timeline.intervals.forEach((interval, index) => {
       if (interval.from > asOf) return;
       const next = timeline.intervals[index + 1];
