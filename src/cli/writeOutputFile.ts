@@ -1,14 +1,6 @@
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname } from "node:path";
+import { writeFileWhole } from "../log/writeFileWhole.js";
 import { UsageError } from "./usageError.js";
 
 /**
@@ -27,18 +19,5 @@ export function writeOutputFile(file: string, text: string, flag: string): void 
   if (existsSync(file) && statSync(file).isDirectory()) {
     throw new UsageError(`${flag}: ${file} is a folder, not a file`);
   }
-  const temporary = join(folder, `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    const fd = openSync(temporary, "w");
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  writeFileWhole(file, text);
 }

@@ -1,15 +1,4 @@
-const LEGAL_FORMS = new Set([
-  "co",
-  "company",
-  "corp",
-  "corporation",
-  "inc",
-  "incorporated",
-  "ltd",
-  "limited",
-  "llc",
-  "plc",
-]);
+import { LEGAL_FORM_WORDS } from "./legalFormWords.js";
 
 /** The longest id a new company gets from its name; longer names are cut at a word. */
 const MAX_LENGTH = 60;
@@ -17,8 +6,8 @@ const MAX_LENGTH = 60;
 /**
  * A registry id made from a company's name: lowercase ASCII words joined by `-`, without legal
  * forms (Co., Ltd., Corporation, ...) or a trailing short name in capitals such as "(AVIC)", at
- * most 60 characters. Empty
- * when the name has no Latin letters or digits (the caller must then be given an id).
+ * most 60 characters. Empty when the name has no Latin letters or digits (the caller must then
+ * be given an id).
  *
  * @example
  * companySlug("Huawei Investment & Holding Co., Ltd."); // "huawei-investment-holding"
@@ -32,7 +21,7 @@ export function companySlug(name: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter((word) => word !== "" && !LEGAL_FORMS.has(word));
+    .filter((word) => word !== "" && !LEGAL_FORM_WORDS.has(word));
   let slug = "";
   for (const word of words) {
     const next = slug === "" ? word : `${slug}-${word}`;

@@ -1,9 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { type Company, CompanyRegistrySchema } from "../domain/companySchema.js";
 import { withFileLock } from "./fileLock.js";
 import { COMPANIES_FILE, readCompanies } from "./readCompanies.js";
+import { writeFileWhole } from "./writeFileWhole.js";
 
 /**
  * Changes the company registry `<dir>/companies.json` under its lock: `change` gets the entries
@@ -22,20 +21,7 @@ export function updateCompanies(
   return withFileLock(`${file}.lock`, () => {
     const next = CompanyRegistrySchema.parse(change(readCompanies(dir)));
     const text = `[\n${next.map((company) => `  ${JSON.stringify(company)}`).join(",\n")}\n]\n`;
-    const temporary = join(dir, `.${COMPANIES_FILE}.${randomBytes(6).toString("hex")}.tmp`);
-    try {
-      const fd = openSync(temporary, "wx", 0o644);
-      try {
-        writeSync(fd, text);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temporary, file);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      throw error;
-    }
+    writeFileWhole(file, text);
     return next;
   });
 }

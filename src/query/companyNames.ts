@@ -1,25 +1,7 @@
 import type { Company } from "../domain/companySchema.js";
+import { LEGAL_FORM_WORDS } from "../domain/legalFormWords.js";
 
-/**
- * Words that say what legal form a company has, not which company it is: `normalizeCompanyName`
- * drops them. "holding(s)" and "group" are kept on purpose: "Tencent" and "Tencent Holdings", or
- * a group and its listed company, can be different entries.
- */
-export const LEGAL_FORM_WORDS: ReadonlySet<string> = new Set([
-  "co",
-  "company",
-  "corp",
-  "corporation",
-  "inc",
-  "incorporated",
-  "ltd",
-  "limited",
-  "llc",
-  "plc",
-  "sa",
-  "ag",
-  "gmbh",
-]);
+export { LEGAL_FORM_WORDS };
 
 /** Combining diacritics (accents, cedillas) of Latin, Greek and Cyrillic letters, as code points. */
 const DIACRITIC_RANGES: readonly (readonly [number, number])[] = [
