@@ -5,8 +5,6 @@ import {
   foldCompanyName,
   type NameSource,
   nameEntriesOf,
-  namePartsOf,
-  namesOf,
   normalizeCompanyName,
 } from "./companyNames.js";
 
@@ -49,12 +47,12 @@ const FUZZY_MIN_LENGTH = 4;
 const PARTIAL_SCORE = { words: 0.1, prefixes: 0.2, inside: 0.3 } as const;
 
 /** A name of the registry: the entry (by position) it belongs to. */
-interface IndexedName {
+export interface IndexedName {
   company: number;
   entry: CompanyNameEntry;
 }
 
-interface RegistryIndex {
+export interface RegistryIndex {
   names: IndexedName[];
   /** The same, the ids last: a partial or near match shows a name rather than an id. */
   wordNames: IndexedName[];
@@ -119,7 +117,7 @@ export function searchCompanies(
  * rankedHits("xiaomi corporation", companies)[0]; // { id: "xiaomi", how: "name", tier: 0, ... }
  */
 export function rankedHits(query: string, companies: readonly Company[]): RankedHit[] {
-  const index = indexOf(companies);
+  const index = registryIndexOf(companies);
   // A large file names the same companies again and again.
   let hits = index.answers.get(query);
   if (hits === undefined) {
@@ -170,8 +168,14 @@ function searchIndex(
 /**
  * Names that fit alike, the one to show first: the id when it was typed exactly, else a name or
  * alias ("China Telecom" is the alias, not the id china-telecom that folds alike).
+ *
+ * @example
+ * byPreference(index.byFolded.get("xiaomi") ?? [], ["xiaomi"])[0]?.entry.source; // "id"
  */
-function byPreference(names: readonly IndexedName[], typed: readonly string[]): IndexedName[] {
+export function byPreference(
+  names: readonly IndexedName[],
+  typed: readonly string[],
+): IndexedName[] {
   const ids = new Set(typed.map((text) => text.trim()));
   const rank = ({ entry }: IndexedName) =>
     entry.source !== "id" ? 1 : ids.has(entry.written) ? 0 : 2;
@@ -219,7 +223,13 @@ function rounded(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
 
-function indexOf(companies: readonly Company[]): RegistryIndex {
+/**
+ * The index of a registry's names, built on the first use of its array and kept (weakly) with it.
+ *
+ * @example
+ * registryIndexOf(companies).byNormalized.get("xiaomi"); // [{ company: 0, entry: {...} }]
+ */
+export function registryIndexOf(companies: readonly Company[]): RegistryIndex {
   let index = indexes.get(companies);
   if (index !== undefined) return index;
   const names = companies.flatMap((company, position) =>
@@ -268,119 +278,4 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return groups;
-}
-
-/** The worst score of a candidate `matchCompanyName` still offers. */
-export const UNCERTAIN_MAX_SCORE = FUZZY_MAX_SCORE;
-const MAX_CANDIDATES = 10;
-
-/** What `matchCompanyName` makes of a printed name. */
-export type CompanyNameMatch =
-  | { kind: "certain"; id: string; how: NameSource }
-  | { kind: "uncertain"; candidates: { id: string; name: string; score: number }[] }
-  | { kind: "none" };
-
-/**
- * Which registry entry a name printed on a list (with the other names printed for it) is, for
- * the edition importer. `certain` when the names, compared as written (case and punctuation
- * aside) or else normalised, are an id, name or alias of exactly one entry; `uncertain` with the
- * candidates, best first (at most 10), when they fit two or more entries exactly, or none exactly
- * but some partially or by a near spelling with a score up to `UNCERTAIN_MAX_SCORE` (near
- * spellings: up to `options.fuzzyMaxScore`, when given); else `none`.
- * Each printed "X (Y)" counts as X and Y as well (see `namePartsOf`).
- *
- * @example
- * matchCompanyName("XIAOMI CORP", companies); // { kind: "certain", id: "xiaomi", how: "alias" }
- * matchCompanyName("Hesai Technology Co., Ltd.", companies); // { kind: "uncertain", candidates: [{ id: "hesai", ... }] }
- */
-export function matchCompanyName(
-  name: string,
-  companies: readonly Company[],
-  aliases: readonly string[] = [],
-  options: { fuzzyMaxScore?: number } = {},
-): CompanyNameMatch {
-  const fuzzyMaxScore = options.fuzzyMaxScore ?? UNCERTAIN_MAX_SCORE;
-  const index = indexOf(companies);
-  const printed = [name, ...aliases].flatMap(namePartsOf);
-  const exactKeys = [
-    [foldCompanyName, index.byFolded],
-    [normalizeCompanyName, index.byNormalized],
-  ] as const;
-  for (const [key, names] of exactKeys) {
-    const exact = new Map<number, IndexedName>();
-    for (const text of printed) {
-      for (const hit of byPreference(names.get(key(text)) ?? [], printed)) {
-        if (!exact.has(hit.company)) exact.set(hit.company, hit);
-      }
-    }
-    const [first, ...others] = exact.values();
-    if (first !== undefined && others.length === 0) {
-      return {
-        kind: "certain",
-        id: (companies[first.company] as Company).id,
-        how: first.entry.source,
-      };
-    }
-    if (first !== undefined) {
-      return {
-        kind: "uncertain",
-        candidates: [...exact.keys()].map((c) => candidate(companies, c, 0)),
-      };
-    }
-  }
-  const best = new Map<number, number>();
-  for (const text of printed) {
-    // A short name such as "AVIC" or "S-SEA" is one company or another, never "close to" one.
-    if (isShortName(text)) continue;
-    for (const hit of rankedHits(text, companies)) {
-      if (hit.how === "fuzzy" && hit.score > fuzzyMaxScore) continue;
-      if (hit.score <= (best.get(hit.company) ?? UNCERTAIN_MAX_SCORE))
-        best.set(hit.company, hit.score);
-    }
-  }
-  const candidates = [...best.entries()]
-    .sort(([companyA, a], [companyB, b]) => a - b || companyA - companyB)
-    .slice(0, MAX_CANDIDATES)
-    .map(([company, score]) => candidate(companies, company, score));
-  return candidates.length > 0 ? { kind: "uncertain", candidates } : { kind: "none" };
-}
-
-/** At most six letters or digits in all: an acronym or a short name ("CH UAV", "S-SEA"). */
-function isShortName(text: string): boolean {
-  return normalizeCompanyName(text).replace(/ /g, "").length <= 6;
-}
-
-function candidate(companies: readonly Company[], company: number, score: number) {
-  const { id, name } = companies[company] as Company;
-  return { id, name, score };
-}
-
-/**
- * Entries of the registry that share a normalised name (an id, name, alias or part of one, see
- * `namesOf`): one group per shared name, by name, with the ids in the registry's order. Two
- * entries for one company, or names a user cannot tell apart; `verify` warns of them. Entries
- * the registry links as parent and subsidiary (`parent`) may share a name: "CNOOC Limited" and
- * "CNOOC" are two companies, so they are reported only when they are not so linked.
- *
- * @example
- * duplicateCompanyNames(companies); // [{ name: "hesai group", ids: ["hesai", "hesai-group-co"] }]
- */
-export function duplicateCompanyNames(
-  companies: readonly Company[],
-): { name: string; ids: string[] }[] {
-  const byName = new Map<string, Company[]>();
-  for (const company of companies) {
-    for (const name of namesOf(company)) {
-      const sharing = byName.get(name) ?? [];
-      if (!sharing.some((other) => other.id === company.id)) sharing.push(company);
-      byName.set(name, sharing);
-    }
-  }
-  const related = (a: Company, b: Company) => a.parent === b.id || b.parent === a.id;
-  return [...byName.entries()]
-    .filter(([, sharing]) =>
-      sharing.some((a, i) => sharing.slice(i + 1).some((b) => !related(a, b))),
-    )
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, sharing]) => ({ name, ids: sharing.map((company) => company.id) }));
 }

@@ -2,13 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Company } from "../../src/domain/companySchema.js";
 import { AmbiguousCompanyError, UnknownCompanyError } from "../../src/query/queryErrors.js";
 import { resolveCompany } from "../../src/query/resolveCompany.js";
+import { duplicateCompanyNames } from "../../src/query/duplicateCompanyNames.js";
+import { matchCompanyName, UNCERTAIN_MAX_SCORE } from "../../src/query/matchCompanyName.js";
 import {
   type CompanyHit,
-  duplicateCompanyNames,
   FUZZY_MAX_SCORE,
-  matchCompanyName,
   searchCompanies,
-  UNCERTAIN_MAX_SCORE,
 } from "../../src/query/searchCompanies.js";
 
 function company(id: string, name: string, aliases: string[] = []): Company {

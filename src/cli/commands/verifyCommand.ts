@@ -1,4 +1,4 @@
-import { duplicateCompanyNames } from "../../query/searchCompanies.js";
+import { duplicateCompanyNames } from "../../query/duplicateCompanyNames.js";
 import { formatLogIssue, type LogIssue } from "../../log/logError.js";
 import { companyRegistryIssues, readCompanies } from "../../log/readCompanies.js";
 import { LogError } from "../../log/logError.js";
