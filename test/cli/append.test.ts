@@ -6,6 +6,7 @@ import { makeTempDir, removeDir } from "../log/support/logFixtures.js";
 import { appendAll, COURT } from "./support/drafts.js";
 import { linesOf, treeOf } from "./support/eventsDirs.js";
 import { crashLines, runCli } from "./support/runCli.js";
+import { expectVerifies } from "./support/inProcess.js";
 
 const dirs: string[] = [];
 
@@ -133,6 +134,7 @@ describe("designations append to a new stream", () => {
 
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
+    expectVerifies(dir);
     const lines = linesOf(file);
     expect(lines).toHaveLength(4);
     const stored = JSON.parse(lines[3] ?? "") as Record<string, unknown>;
@@ -184,6 +186,7 @@ describe("designations append to a new stream", () => {
 
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
+    expectVerifies(dir);
     expect(linesOf(join(dir, "ofac-ns-cmic", "beta.jsonl"))).toHaveLength(1);
   });
 });
@@ -399,6 +402,7 @@ describe("--expected-seq", () => {
       `appended acme-dod-1237-0004 (InjunctionLifted, effective 2021-04-01, seq 4) to ${file}:4\n`,
     );
     expect(result.code).toBe(0);
+    expectVerifies(dir);
   });
 });
 
@@ -450,6 +454,7 @@ describe("--id", () => {
       stderr: "",
     });
     expect(json.code).toBe(0);
+    expectVerifies(dir);
     expect(JSON.parse(json.stdout)).toMatchObject({
       outcome: "existing",
       event: { id: "acme-hearing-1", seq: 4 },
@@ -457,6 +462,7 @@ describe("--id", () => {
       line: 4,
     });
     expect(stale.code).toBe(0);
+    expectVerifies(dir);
     expect(treeOf(dir)).toEqual(written);
   });
 

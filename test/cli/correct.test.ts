@@ -3,6 +3,7 @@ import { lineHash } from "../../src/log/integrityChain.js";
 import { removeDir } from "../log/support/logFixtures.js";
 import { linesOf, treeOf, xiaomiEventsDir } from "./support/eventsDirs.js";
 import { crashLines, runCli } from "./support/runCli.js";
+import { expectVerifies } from "./support/inProcess.js";
 
 const dirs: string[] = [];
 
@@ -82,6 +83,7 @@ describe("designations correct", () => {
 
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
+    expectVerifies(dir);
     const stored = JSON.parse(linesOf(file)[12] ?? "") as Record<string, unknown>;
     expect(JSON.parse(result.stdout)).toStrictEqual({
       outcome: "appended",
@@ -115,6 +117,7 @@ describe("designations retract", () => {
 
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
+    expectVerifies(dir);
     const stored = JSON.parse(linesOf(file)[12] ?? "") as Record<string, unknown>;
     expect(JSON.parse(result.stdout)).toStrictEqual({
       outcome: "appended",
@@ -220,6 +223,7 @@ describe("a refused correction or retraction writes nothing, says why, and exits
       ...["--known", "2021-06-01", "--source", SOURCE, "--events", dir],
     ]);
     expect(first.code).toBe(0);
+    expectVerifies(dir);
     const before = treeOf(dir);
 
     const result = await runCli([
@@ -241,6 +245,7 @@ describe("a refused correction or retraction writes nothing, says why, and exits
       ...["--source", SOURCE, "--events", dir],
     ]);
     expect(retracted.code).toBe(0);
+    expectVerifies(dir);
     const before = treeOf(dir);
 
     const result = await runCli([

@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appendAll } from "./support/drafts.js";
 import { crashLines, runCli, tableRows } from "./support/runCli.js";
+import { expectVerifies } from "./support/inProcess.js";
 
 const cli = runCli;
 
@@ -44,13 +45,14 @@ describe("designations stats", () => {
       // Every listing that ended: most by the end of the 1237 and NS-CCMC lists on 2021-06-03
       // (Xiaomi's vacatur after 131 days is the shortest); the longest is a 1260H listing of
       // 2021-06-03 dropped by the edition of 2026-06-08, 1831 days.
-      ["listed → removed", "115", "1", "131", "203", "1831"],
+      ["listed → removed", "115", "2", "131", "203", "1831"],
     ]);
     expect(rest.slice(6)).toEqual([
       "",
       "Known only to the month (not in min, median, max):",
       "  challenged → case closed: luokung/dod-1237 2021-03-04 -> 2021-06-01, 89 to 118 days",
       "  listed → removed: luokung/dod-1237 2021-01-14 -> 2021-06-01, 138 to 167 days",
+      "  listed → removed: luokung/ofac-ns-ccmc 2021-01-14 -> 2021-06-01, 138 to 167 days",
       "",
       "Outcome of 4 challenges: vacated 1, delisted 3, judgment for government 0, dismissed 0, pending 0",
     ]);
@@ -69,7 +71,7 @@ describe("designations stats", () => {
       ["challenged-injunction-decision", 2, 2, 0, 42, 52, 62],
       ["injunction-settlement-or-judgment", 1, 1, 0, 60, 60, 60],
       ["challenged-closed", 2, 1, 1, 116, 116, 116],
-      ["listed-removed", 115, 114, 1, 131, 203, 1831],
+      ["listed-removed", 115, 113, 2, 131, 203, 1831],
     ]);
     const approximate = stats.stages.flatMap((s) =>
       s.samples.filter((x) => x.approximate).map((x) => [s.stage, x.stream, x.range]),
@@ -77,6 +79,7 @@ describe("designations stats", () => {
     expect(approximate).toEqual([
       ["challenged-closed", "luokung/dod-1237", [89, 118]],
       ["listed-removed", "luokung/dod-1237", [138, 167]],
+      ["listed-removed", "luokung/ofac-ns-ccmc", [138, 167]],
     ]);
     // GOWIN's suit was pending when DoD withdrew the whole 1237 list. Xiaomi's, Luokung's and
     // GOWIN's suits are recorded on their NS-CCMC streams too, but count once each.
@@ -240,6 +243,7 @@ describe("designations import", () => {
     const { code, stdout, stderr } = await cli(["import", importFile, "--events", events]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
+    expectVerifies(events);
     expect(stdout).toBe("imported 3 events into 2 streams; 0 already in the log\n");
     expect(Object.keys(snapshot()).sort()).toEqual([
       join("dod-1237", "gamma.jsonl"),
@@ -265,6 +269,7 @@ describe("designations import", () => {
     writeImport([BETA_LISTED, BETA_SUED]);
     const again = await cli(["import", importFile, "--events", events]);
     expect(again.code).toBe(0);
+    expectVerifies(events);
     expect(again.stdout).toBe("imported 1 event into 1 stream; 1 already in the log\n");
     const file = join(events, "dod-1260h", "beta.jsonl");
     const ids = readFileSync(file, "utf8")
@@ -280,6 +285,7 @@ describe("designations import", () => {
     writeImport([BETA_LISTED, BETA_SUED, GAMMA_LISTED]);
     const { code, stdout } = await cli(["import", importFile, "--events", events, "--json"]);
     expect(code).toBe(0);
+    expectVerifies(events);
     expect(stdout.trimEnd().split("\n")).toHaveLength(1);
     const results = JSON.parse(stdout) as {
       outcome: string;

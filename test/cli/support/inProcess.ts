@@ -29,3 +29,15 @@ export function runInProcess(
   const code = runCli(argv, io);
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
+
+/**
+ * Fails the test unless `verify` passes over the events folder `events`: a successful append or
+ * import must never leave a log that `verify` rejects.
+ *
+ * @example
+ * expectVerifies(dir);
+ */
+export function expectVerifies(events: string): void {
+  const result = runInProcess(["verify"], { events });
+  if (result.code !== 0) throw new Error(`verify failed on ${events}:\n${result.err}`);
+}
