@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { today } from "../src/cli/today.js";
+import { type CliResult, runCli } from "./cli/support/runCli.js";
 
 // Every `$ npm start ...` and `$ npm run replay-case ...` example in the README, run for real in
 // one scratch folder, in order: the README must stay true.
@@ -77,6 +78,27 @@ function scratchFolder(): string {
   return cwd;
 }
 
+/** `npm start -- args`, run in this process from the folder `cwd` (the CLI's own code path). */
+async function inFolder(cwd: string, args: readonly string[]): Promise<CliResult> {
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    return await runCli(args);
+  } finally {
+    process.chdir(before);
+  }
+}
+
+/** A script other than the CLI, as a child process in `cwd`. */
+function spawned(cwd: string, script: keyof typeof SCRIPTS, args: readonly string[]): CliResult {
+  const result = spawnSync(process.execPath, ["--import", tsx, SCRIPTS[script], ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NODE_OPTIONS: "" },
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
 describe("README examples", () => {
   const all = examples();
   const cwd = scratchFolder();
@@ -113,12 +135,9 @@ describe("README examples", () => {
 
   it.each(all.map((e) => [`${e.script} -- ${e.args.join(" ")}`, e] as const))(
     "%s prints what the README shows",
-    (_, { script, args, expected }) => {
-      const result = spawnSync(process.execPath, ["--import", tsx, SCRIPTS[script], ...args], {
-        cwd,
-        encoding: "utf8",
-        env: { ...process.env, NODE_OPTIONS: "" },
-      });
+    async (_, { script, args, expected }) => {
+      const result =
+        script === "npm start" ? await inFolder(cwd, args) : spawned(cwd, script, args);
       // CSV ends its lines with CRLF (RFC 4180); the README shows them as plain lines.
       const printed = (result.stdout + result.stderr).replace(/\r\n/g, "\n");
       // The overview is of today: the README shows the day it was written.

@@ -4,7 +4,7 @@ import { afterAll, describe, it } from "vitest";
 import { parseEventLine } from "../../src/log/parseEventLine.js";
 import { inspectLog } from "../../src/log/readLog.js";
 import { appendAll } from "../cli/support/drafts.js";
-import { runCli } from "../cli/support/runCli.js";
+import { runCliProcess as runCli } from "../cli/support/runCli.js";
 import { makeTempDir, removeDir } from "../log/support/logFixtures.js";
 import { APPEND_MANY, RACE_APPEND, startScript } from "./support/children.js";
 

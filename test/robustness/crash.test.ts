@@ -11,7 +11,7 @@ import {
 import { afterAll, describe, expect, it } from "vitest";
 import { inspectLog } from "../../src/log/readLog.js";
 import { appendAll } from "../cli/support/drafts.js";
-import { crashLines, runCli } from "../cli/support/runCli.js";
+import { crashLines, runCliProcess as runCli } from "../cli/support/runCli.js";
 import { makeTempDir, removeDir } from "../log/support/logFixtures.js";
 import { APPEND_MANY, startScript } from "./support/children.js";
 

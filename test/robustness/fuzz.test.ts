@@ -6,7 +6,7 @@ import type { LogIssue } from "../../src/log/logError.js";
 import { parseEventLine } from "../../src/log/parseEventLine.js";
 import { readStreamFile } from "../../src/log/readStreamFile.js";
 import { replayLog } from "../../src/replay/replayLog.js";
-import { crashLines, runCli } from "../cli/support/runCli.js";
+import { crashLines, runCliProcess as runCli } from "../cli/support/runCli.js";
 import { makeTempDir, removeDir, XIAOMI_LOG } from "../log/support/logFixtures.js";
 
 /** The repository's Xiaomi log, line by line: the valid lines the fuzzer starts from. */

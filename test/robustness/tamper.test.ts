@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GENESIS, lineHash } from "../../src/log/integrityChain.js";
 import type { LogIssue } from "../../src/log/logError.js";
 import { inspectLog } from "../../src/log/readLog.js";
-import { runCli } from "../cli/support/runCli.js";
+import { runCliProcess as runCli } from "../cli/support/runCli.js";
 import { makeTempDir, removeDir, XIAOMI_LOG } from "../log/support/logFixtures.js";
 
 /** The repository's Xiaomi log, line by line. */

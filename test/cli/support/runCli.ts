@@ -1,5 +1,9 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { CliIo } from "../../../src/cli/command.js";
+import { DEFAULT_EVENTS_DIR } from "../../../src/cli/defaultEventsDir.js";
+import { runCli as runCommandLine } from "../../../src/cli/runCli.js";
+import { today } from "../../../src/cli/today.js";
 
 /** The repository root: the child runs there so that `--import tsx` resolves. */
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -12,13 +16,39 @@ export interface CliResult {
 }
 
 /**
- * Runs `node --import tsx src/cli/main.ts ...args` as a child process and resolves with its exit
- * code and output. Rejects only when the child cannot run or is killed (timeout).
+ * Runs a command line in this process, as `src/cli/main.ts` would (the repository's events/ by
+ * default, today on the local calendar, each line written with its newline), and resolves with
+ * its exit code and output: the CLI's end-to-end behaviour without a child's start-up.
  *
  * @example
  * const { code, stdout } = await runCli(["status", "xiaomi", "--at", "2021-04-01"]);
  */
-export function runCli(args: readonly string[]): Promise<CliResult> {
+export async function runCli(args: readonly string[]): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    out: (text) => {
+      stdout += `${text}\n`;
+    },
+    err: (text) => {
+      stderr += `${text}\n`;
+    },
+    today: today(),
+    defaultEventsDir: DEFAULT_EVENTS_DIR,
+  };
+  const code = runCommandLine(args, io);
+  return { code, stdout, stderr };
+}
+
+/**
+ * Runs `node --import tsx src/cli/main.ts ...args` as a child process and resolves with its exit
+ * code and output: for what only a real process shows (exit codes, signals, locks across
+ * processes, the package's entry point). Rejects only when the child cannot run or is killed.
+ *
+ * @example
+ * const { code, stdout } = await runCliProcess(["status", "xiaomi", "--at", "2021-04-01"]);
+ */
+export function runCliProcess(args: readonly string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
