@@ -1,107 +1,37 @@
 import type { FactEvent } from "../domain/eventSchema.js";
 import { isInformational, isLifecycleEventType } from "../domain/eventTypes.js";
-import type { IsoDate } from "../domain/isoDate.js";
-import type { HeadlineStatus } from "../domain/lifecycleState.js";
 import { laneGroups } from "./laneGroups.js";
+import {
+  defaultEventId,
+  type CompanyData,
+  type EffectData,
+  type EventData,
+  type EventDetails,
+  type GroupData,
+  type IntervalData,
+  type LaneData,
+  type ReportData,
+  type SourceData,
+} from "./reportDataFormat.js";
 import type { Report, ReportLane } from "./reportModel.js";
 import { STATUS_COLORS } from "./statusColors.js";
 import { EFFECT_COLORS, EFFECT_ROWS, LANE_GEOMETRY } from "./swimlanes.js";
 
-/** A source, stored once however many events cite it. */
-export type SourceData = [publisher: string, title: string, url: string];
+export type {
+  CompanyData,
+  EffectData,
+  EventData,
+  EventDetails,
+  GroupData,
+  IntervalData,
+  LaneData,
+  ReportData,
+  SourceData,
+} from "./reportDataFormat.js";
 
 /**
- * A company: its id, the name its lanes show, and its other names. The page's filter finds it by
- * a case-insensitive substring of any one of them.
- */
-export type CompanyData = [id: string, name: string, aliases: string[]];
-
-/** An interval `[from, to)`: its status, whether enforceable, and the event that opened it. */
-export type IntervalData = [
-  from: IsoDate,
-  to: IsoDate | null,
-  status: HeadlineStatus,
-  enforceable: 0 | 1,
-  /** Its index in the lane's events; the event's type and id when it is not one of them. */
-  event: number | string,
-];
-
-/** The court, docket, judge and document of an event, and the name a list used ("" if none). */
-export type EventDetails = [
-  court: string,
-  docket: string,
-  judge: string,
-  document: string,
-  listedAs: string,
-];
-
-/** An event of a lane, with the states the machine was in after it. */
-export type EventData = [
-  effective: IsoDate,
-  type: string,
-  /** 1 when the date is known only to the month (the effective date is then the 1st). */
-  month: 0 | 1,
-  /** 1 for an event that does not change the state (drawn smaller). */
-  informational: 0 | 1,
-  description: string,
-  confidence: string,
-  /** When the event became known, if not on its effective date. */
-  known: IsoDate | null,
-  /** Its id; a number n stands for the default id `<company>-<program>-<n, four digits>`. */
-  id: string | number,
-  listing: string,
-  litigation: string,
-  statusAfter: HeadlineStatus,
-  /** Indexes in the report's sources. */
-  sources: number[],
-  details?: EventDetails,
-];
-
-/** An effect band: what, from, to, in force or suspended, its note, and its rule (or -1). */
-export type EffectData = [
-  kind: string,
-  from: IsoDate,
-  to: IsoDate | null,
-  inForce: 0 | 1,
-  note: string,
-  rule: number,
-];
-
-/** A lane: its stream, company (an index in the companies), program and world, and its history. */
-export type LaneData = [
-  stream: string,
-  company: number,
-  program: string,
-  simulated: 0 | 1,
-  intervals: IntervalData[],
-  uncertainMonths: string[],
-  events: EventData[],
-  effects: EffectData[],
-];
-
-/** A group of lanes by parent: its head (an index in the companies), lanes and their depths. */
-export type GroupData = [head: number, lanes: number[], depths: number[]];
-
-/** Everything the page's script needs, in arrays rather than objects to keep the page small. */
-export interface ReportData {
-  cursor: IsoDate;
-  range: [from: IsoDate, to: IsoDate];
-  simulated: boolean;
-  hasEffects: boolean;
-  geometry: typeof LANE_GEOMETRY;
-  statusColors: Readonly<Record<string, string>>;
-  effectColors: Readonly<Record<string, string>>;
-  effectRows: Readonly<Record<string, number>>;
-  companies: CompanyData[];
-  sources: SourceData[];
-  /** The text of each effect rule, once. */
-  rules: string[];
-  lanes: LaneData[];
-  groups: GroupData[];
-}
-
-/**
- * The report's data for the page's script: each lane's intervals, events and effects as arrays,
+ * The report's data for the page's script (its format in `reportDataFormat`): each lane's
+ * intervals, events and effects as arrays,
  * the sources and rule texts stored once, the companies with what the filter searches, and the
  * lanes grouped by parent.
  *
@@ -200,7 +130,7 @@ function eventData(
     field("document"),
     field("listedAs"),
   ];
-  const defaultId = `${lane.stream.replace("/", "-")}-${String(event.seq).padStart(4, "0")}`;
+  const defaultId = defaultEventId(lane.stream, event.seq);
   const entry: EventData = [
     event.effective,
     event.type,

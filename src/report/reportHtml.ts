@@ -2,9 +2,10 @@ import escapeHtml from "escape-html";
 import { daysBetween } from "../domain/isoDate.js";
 import { HEADLINE_STATUSES } from "../domain/lifecycleState.js";
 import { lifecycleDiagram } from "./lifecycleDiagram.js";
+import { REPORT_SCRIPT } from "./browser/bundle.generated.js";
 import { embeddedJson, reportData } from "./reportData.js";
+import { REPORT_DATA_ID } from "./reportDataFormat.js";
 import type { Report } from "./reportModel.js";
-import { REPORT_SCRIPT } from "./reportScript.js";
 import { REPORT_STYLES } from "./reportStyles.js";
 import { STATUS_COLORS, STATUS_MEANINGS } from "./statusColors.js";
 import { EFFECT_COLORS, swimlanes } from "./swimlanes.js";
@@ -19,7 +20,7 @@ const FILTER_STATUSES = [...HEADLINE_STATUSES.filter((s) => s !== "unlisted"), "
  * only the lanes in view (every shown lane in print), the date cursor and the status of every
  * shown lane on the cursor's date, the lifecycle diagram drawn from the machine, and the events
  * of the selected lane (of every shown lane in print). The lanes' data is embedded as compact
- * JSON (see `reportData`).
+ * JSON (see `reportData`); the script is `src/report/browser/`, bundled at build time.
  *
  * @example
  * reportHtml({ title: "Xiaomi", subtitle: "", generated: "2026-11-23", cursor: "2021-04-01",
@@ -81,7 +82,7 @@ ${lifecycleDiagram()}
 <p class="note">Made on ${report.generated} by designations from its event log${simulated ? "; the simulated lanes show a world that did not happen" : ""}.</p>
 </main>
 <div id="tooltip" role="tooltip" hidden></div>
-<script type="application/json" id="report-data">${embeddedJson(data)}</script>
+<script type="application/json" id="${REPORT_DATA_ID}">${embeddedJson(data)}</script>
 <script>${REPORT_SCRIPT}</script>
 </body>
 </html>

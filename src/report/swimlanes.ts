@@ -1,4 +1,5 @@
 import { addDays, daysBetween, type IsoDate } from "../domain/isoDate.js";
+import type { LaneGeometry } from "./reportDataFormat.js";
 import type { Report } from "./reportModel.js";
 
 /**
@@ -14,7 +15,7 @@ export const LANE_GEOMETRY = {
   axisHeight: 34,
   laneHeight: 44,
   headingHeight: 26,
-} as const;
+} as const satisfies LaneGeometry;
 
 /** Two rows of thin effect bands: securities purchase or DoD contracting; then divest/hold or procure. */
 export const EFFECT_ROWS: Readonly<Record<string, number>> = {

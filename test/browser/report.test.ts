@@ -6,6 +6,7 @@ import { isEditionStream } from "../../src/domain/editionStream.js";
 import { STATUS_COLORS } from "../../src/report/statusColors.js";
 import { REPO_ROOT, runCli } from "../cli/support/runCli.js";
 import { launchChromium } from "../../scripts/chromium.js";
+import { staleReportScript } from "../../scripts/reportScriptBundle.js";
 import { rowsWhileScrolling, settle, showLane } from "./support/reportPage.js";
 
 // The generated report for the repository's own log, opened in Debian's Chromium. The page draws
@@ -37,6 +38,8 @@ function cursorRow(stream: string, world = "actual") {
 
 beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
+  // The page runs the bundle of src/report/browser: it must be of the sources as they are.
+  expect(await staleReportScript()).toBeUndefined();
   const made = await runCli(["report", "--out", REPORT]);
   expect(made.stderr).toBe("");
   expect(made.code).toBe(0);

@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Company } from "../../src/domain/companySchema.js";
 import { launchChromium } from "../../scripts/chromium.js";
+import { staleReportScript } from "../../scripts/reportScriptBundle.js";
 import { REPO_ROOT, runCli } from "../cli/support/runCli.js";
 import {
   type DrawnRow,
@@ -32,6 +33,8 @@ const errors: string[] = [];
 let opening: { domContentLoaded: number; lanesDrawn: number } | undefined;
 
 beforeAll(async () => {
+  // The page runs the bundle of src/report/browser: it must be of the sources as they are.
+  expect(await staleReportScript()).toBeUndefined();
   dir = mkdtempSync(join(tmpdir(), "designations-whole-log-"));
   const events = join(dir, "events");
   mkdirSync(events);
