@@ -10,8 +10,9 @@ export function formatTable(
   rows: readonly (readonly string[])[],
 ): string {
   const all = [header, ...rows];
+  // A loop, not Math.max(...): a log of a million events is a million rows, too many arguments.
   const widths = header.map((_, column) =>
-    Math.max(...all.map((row) => (row[column] ?? "").length)),
+    all.reduce((widest, row) => Math.max(widest, (row[column] ?? "").length), 0),
   );
   return all
     .map((row) =>
