@@ -145,8 +145,11 @@ describe("withFileLock", () => {
     const child = spawn(process.execPath, ["-e", script], { stdio: "ignore" });
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
     try {
+      // Wait until the child holds the lock: the file exists and has its pid (the file is
+      // created first and written after, so it can be seen empty for a moment).
+      const holds = () => existsSync(lock) && readFileSync(lock, "utf8") === String(child.pid);
       const deadline = Date.now() + 10_000;
-      while (!existsSync(lock) && Date.now() < deadline) {
+      while (!holds() && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       expect(readFileSync(lock, "utf8")).toBe(String(child.pid));
