@@ -147,7 +147,13 @@ describe("withFileLock", () => {
     try {
       // Wait until the child holds the lock: the file exists and has its pid (the file is
       // created first and written after, so it can be seen empty for a moment).
-      const holds = () => existsSync(lock) && readFileSync(lock, "utf8") === String(child.pid);
+      const holds = () => {
+        try {
+          return readFileSync(lock, "utf8") === String(child.pid);
+        } catch {
+          return false;
+        }
+      };
       const deadline = Date.now() + 10_000;
       while (!holds() && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 5));
