@@ -3,16 +3,21 @@ import type { OptionValues } from "./command.js";
 import { dateOption, stringOption } from "./optionValues.js";
 import { UsageError } from "./usageError.js";
 
-/** Flags shared by append, correct and retract: where the fact comes from, and how sure it is. */
-export const SOURCE_OPTIONS = {
+/** Where a fact comes from, how sure it is, its own words and id: flags of every writing command. */
+export const CITATION_OPTIONS = {
   source: { type: "string", multiple: true },
   "source-title": { type: "string", multiple: true },
   publisher: { type: "string", multiple: true },
   confidence: { type: "string" },
   description: { type: "string" },
   id: { type: "string" },
-  "expected-seq": { type: "string" },
   json: { type: "boolean" },
+} as const;
+
+/** Flags shared by append, correct and retract: the citation, and the stream's expected seq. */
+export const SOURCE_OPTIONS = {
+  ...CITATION_OPTIONS,
+  "expected-seq": { type: "string" },
 } as const;
 
 export const SOURCE_HELP = `  --source URL        where the fact comes from (required; repeat for several sources)

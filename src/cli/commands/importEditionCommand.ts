@@ -3,7 +3,12 @@ import type { EditionInput, MatchedMember } from "../../app/planEdition.js";
 import { EDITION_KINDS, type EditionKind, SlugSchema } from "../../domain/eventSchema.js";
 import { readMembersFile } from "../../log/readMembersFile.js";
 import type { Command, OptionValues } from "../command.js";
-import { confidenceOption, requiredDateOption, sourcesOption } from "../draftOptions.js";
+import {
+  CITATION_OPTIONS,
+  confidenceOption,
+  requiredDateOption,
+  sourcesOption,
+} from "../draftOptions.js";
 import { plural } from "../formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";
 import { dateOption, stringOption } from "../optionValues.js";
@@ -55,14 +60,8 @@ Example: designations import-edition dod-1260h members-2025.csv --effective 2025
     citation: { type: "string" },
     title: { type: "string" },
     count: { type: "string" },
-    source: { type: "string", multiple: true },
-    "source-title": { type: "string", multiple: true },
-    publisher: { type: "string", multiple: true },
-    confidence: { type: "string" },
-    description: { type: "string" },
-    id: { type: "string" },
     "dry-run": { type: "boolean" },
-    json: { type: "boolean" },
+    ...CITATION_OPTIONS,
   },
   positionals: { min: 1, max: 2 },
   run({ positionals, values }, io) {
