@@ -8,7 +8,7 @@
  *   npm run bench -- --quick       # 100,000 events only, about a minute
  *   npm run bench -- --sizes 1000000 --rounds 3
  */
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,8 +42,6 @@ interface Command {
   maxRatio?: number;
   /** The most memory it may take, in MB. */
   maxMb: number;
-  /** Measured once (it changes the log, or the cache, as it goes). */
-  once?: boolean;
 }
 
 const COMMANDS: readonly Command[] = [
@@ -125,9 +123,7 @@ function measureSize(size: number): Row[] {
     log(`  floor ${floor.ms.toFixed(0)} ms`);
     const rows: Row[] = [rowOf(size, "floor: read + JSON.parse every line", floor, floor.ms)];
     for (const command of COMMANDS) {
-      const run = bestOf(command.once ? 1 : rounds, () =>
-        measureProcess([CLI, ...command.args(dir, out)]),
-      );
+      const run = bestOf(rounds, () => measureProcess([CLI, ...command.args(dir, out)]));
       log(
         `  ${command.name} ${run.ms.toFixed(0)} ms ${run.peakMb.toFixed(0)} MB${run.error ? ` (${run.error})` : ""}`,
       );
@@ -233,5 +229,4 @@ const doc = [
 ].join("\n");
 mkdirSync(join(root, "docs"), { recursive: true });
 writeFileSync(join(root, "docs/PERFORMANCE.md"), doc);
-appendFileSync(join(root, "docs/PERFORMANCE.md"), "");
 process.stdout.write(`${table(all)}\nwrote docs/PERFORMANCE.md\n`);
