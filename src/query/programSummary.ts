@@ -1,3 +1,4 @@
+import { editionStreamOf } from "../domain/editionStream.js";
 import type { EditionPublishedEvent } from "../domain/eventSchema.js";
 import type { IsoDate } from "../domain/isoDate.js";
 import type { HeadlineStatus } from "../domain/lifecycleState.js";
@@ -42,7 +43,7 @@ export function programSummaries(
       } else if (status !== "unlisted") summary.former += 1;
     }
     for (const edition of editions) {
-      if (edition.stream !== `editions/${program}` || edition.effective > date) continue;
+      if (edition.stream !== editionStreamOf(program) || edition.effective > date) continue;
       if (summary.latest === null || edition.effective >= summary.latest.effective) {
         summary.latest = edition;
       }
