@@ -13,7 +13,7 @@ import { cpus, freemem, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { appendEvent } from "../src/log/appendEvent.js";
+import { appendEvent } from "../src/app/appendEvents.js";
 import { generateLog } from "./generate-log.js";
 import { cleanUpMeasurements, measureProcess, type ProcessRun } from "./measureProcess.js";
 

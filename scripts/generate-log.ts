@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { addDays, lastDayOfMonth } from "../src/domain/isoDate.js";
 import { nextState, transitionTable } from "../src/domain/transitionTable.js";
-import { GENESIS, lineHash } from "../src/log/integrityChain.js";
+import { GENESIS, lineHash } from "../src/store/integrityChain.js";
 import { seededRandom } from "../src/simulate/random.js";
 
 const PROGRAMS = ["dod-1237", "dod-1260h", "ofac-ns-cmic", "bis-entity-list"];

@@ -26,38 +26,38 @@ export {
   initialLifecycleSnapshot,
   nextLifecycleSnapshot,
 } from "./domain/lifecycleStep.js";
-export type { LogIssue } from "./log/logError.js";
-export { formatLogIssue, LogError } from "./log/logError.js";
-export { readLog } from "./log/readLog.js";
-export type { Log, LogEntry, StreamLog } from "./log/streamLog.js";
+export type { LogIssue } from "./store/logError.js";
+export { formatLogIssue, LogError } from "./store/logError.js";
+export { readLog } from "./store/readLog.js";
+export type { Log, LogEntry, StreamLog } from "./store/streamLog.js";
 export type { ListFilter } from "./query/companyQueries.js";
 export { companyStatus, companyTimelines, listStreams } from "./query/companyQueries.js";
 export { UnknownCompanyError, UnknownProgramError } from "./query/queryErrors.js";
 export { intervalAt, statusAt } from "./query/statusAt.js";
 export type { StreamStatus } from "./query/streamStatus.js";
-export { applyCorrections } from "./replay/applyCorrections.js";
+export { applyCorrections } from "./domain/corrections/applyCorrections.js";
 export { foldStream } from "./replay/foldStream.js";
 export type { Replay } from "./replay/replayLog.js";
 export { replayLog, replayLogStrict, replayStream } from "./replay/replayLog.js";
-export type { EventRef, Interval, Step, Timeline } from "./replay/timeline.js";
-export { appendEvent, appendEvents } from "./log/appendEvent.js";
-export type { AppendOptions, AppendResult, EventDraft } from "./log/appendEvent.js";
+export type { EventRef, Interval, Step, Timeline } from "./domain/timeline.js";
+export { appendEvent, appendEvents } from "./app/appendEvents.js";
+export type { AppendOptions, AppendResult, EventDraft } from "./app/appendEvents.js";
 export {
   AppendRejectedError,
   ConcurrencyError,
   StreamNeedsRepairError,
-} from "./log/appendErrors.js";
-export { importDrafts } from "./log/importDrafts.js";
-export { inspectLog } from "./log/readLog.js";
-export { GENESIS, lineHash } from "./log/integrityChain.js";
-export { readCompanies } from "./log/readCompanies.js";
+} from "./store/appendErrors.js";
+export { importDrafts } from "./app/importDrafts.js";
+export { inspectLog } from "./store/readLog.js";
+export { GENESIS, lineHash } from "./store/integrityChain.js";
+export { readCompanies } from "./store/readCompanies.js";
 export type { Company } from "./domain/companySchema.js";
 export { resolveCompany } from "./query/resolveCompany.js";
 export { AmbiguousCompanyError, UnknownEventError } from "./query/queryErrors.js";
 export { caseStats, STAGES } from "./query/caseStats.js";
 export type { CaseStats, StageStats } from "./query/caseStats.js";
-export { eventsInView } from "./replay/logView.js";
-export type { LogView } from "./replay/logView.js";
+export { eventsInView } from "./domain/logView.js";
+export type { LogView } from "./domain/logView.js";
 export { simulate } from "./simulate/simulate.js";
 export type { Simulation, SimulatedStream } from "./simulate/simulate.js";
 export { ScenarioSchema, ScenarioError } from "./simulate/scenario.js";

@@ -1,7 +1,7 @@
 import { EDITIONS_COMPANY } from "../domain/editionStream.js";
 import type { EditionKind, Source } from "../domain/eventSchema.js";
 import { PROGRAMS, programName } from "../domain/programNames.js";
-import type { EventDraft } from "../log/appendEvent.js";
+import type { EventDraft } from "./appendEvents.js";
 import type { EditionInput, EditionPlan, MatchedMember } from "./planEdition.js";
 
 /**

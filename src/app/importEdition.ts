@@ -1,12 +1,12 @@
 import { join } from "node:path";
 import type { Company } from "../domain/companySchema.js";
 import { EDITIONS_COMPANY } from "../domain/editionStream.js";
-import { AppendRejectedError } from "../log/appendErrors.js";
-import { type AppendOptions, appendEvents, type EventDraft } from "../log/appendEvent.js";
-import { LogError } from "../log/logError.js";
-import { readCompanies } from "../log/readCompanies.js";
-import { readStreamFile } from "../log/readStreamFile.js";
-import { updateCompanies } from "../log/writeCompanies.js";
+import { AppendRejectedError } from "../store/appendErrors.js";
+import { type AppendOptions, appendEvents, type EventDraft } from "./appendEvents.js";
+import { LogError } from "../store/logError.js";
+import { readCompanies } from "../store/readCompanies.js";
+import { readStreamFile } from "../store/readStreamFile.js";
+import { updateCompanies } from "../store/writeCompanies.js";
 import { type EditionInput, type EditionPlan, planEdition } from "./planEdition.js";
 import { programMembersOn } from "./programMembers.js";
 

@@ -1,9 +1,9 @@
 import type { EditionPublishedEvent } from "../domain/eventSchema.js";
-import { readLog } from "../log/readLog.js";
-import type { Log } from "../log/streamLog.js";
-import { eventsInView, type LogView } from "../replay/logView.js";
+import { readLog } from "../store/readLog.js";
+import type { Log } from "../store/streamLog.js";
+import { eventsInView, type LogView } from "../domain/logView.js";
 import { replayLogStrict } from "../replay/replayLog.js";
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 
 /** The whole log read and replayed: every stream's timeline, and every list action. */
 export interface LoadedRecord {

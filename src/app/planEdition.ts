@@ -3,7 +3,7 @@ import { companySlug } from "../domain/companySlug.js";
 import type { EditionMemberLine } from "../domain/editionMember.js";
 import type { Confidence, EditionKind, Source } from "../domain/eventSchema.js";
 import type { IsoDate } from "../domain/isoDate.js";
-import type { EventDraft } from "../log/appendEvent.js";
+import type { EventDraft } from "./appendEvents.js";
 import { matchCompanyName } from "../query/matchCompanyName.js";
 import { editionDrafts } from "./editionDrafts.js";
 

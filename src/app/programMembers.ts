@@ -2,11 +2,11 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { EDITIONS_COMPANY } from "../domain/editionStream.js";
 import type { IsoDate } from "../domain/isoDate.js";
-import { folderEntries } from "../log/folderEntries.js";
-import { cacheDirFor, cachedTimeline } from "../log/timelineCache.js";
+import { folderEntries } from "../store/folderEntries.js";
+import { cacheDirFor, cachedTimeline } from "./timelineCache.js";
 import { isOnTheList } from "../query/onTheList.js";
 import { statusAt } from "../query/statusAt.js";
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 
 /**
  * Every company stream of one program, as timelines read through the timeline cache.

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import type { Company } from "../domain/companySchema.js";
 import { EDITIONS_COMPANY } from "../domain/editionStream.js";
 import { SlugSchema } from "../domain/eventSchema.js";
-import { AppendRejectedError } from "../log/appendErrors.js";
-import { COMPANIES_FILE, readCompanies } from "../log/readCompanies.js";
-import { updateCompanies } from "../log/writeCompanies.js";
+import { AppendRejectedError } from "../store/appendErrors.js";
+import { COMPANIES_FILE, readCompanies } from "../store/readCompanies.js";
+import { updateCompanies } from "../store/writeCompanies.js";
 
 /** A company that events are about to be appended for, with the name to register it under. */
 export interface CompanyToAppend {

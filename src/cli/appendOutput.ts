@@ -1,4 +1,4 @@
-import type { AppendResult } from "../log/appendEvent.js";
+import type { AppendResult } from "../app/appendEvents.js";
 import type { CliIo, OptionValues } from "./command.js";
 
 /** What append, correct and retract print about the event they wrote (or found). */

@@ -1,4 +1,4 @@
-import type { EventDraft } from "../log/appendEvent.js";
+import type { EventDraft } from "../app/appendEvents.js";
 import type { OptionValues } from "./command.js";
 import { dateOption, stringOption } from "./optionValues.js";
 import { UsageError } from "./usageError.js";

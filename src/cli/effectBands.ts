@@ -1,5 +1,5 @@
 import { effectsOf } from "../query/effectsOf.js";
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 import type { EffectBand } from "../report/reportModel.js";
 import { citationText, endText, eventWords, startText } from "./effectText.js";
 

@@ -1,6 +1,6 @@
 import type { IsoDate } from "../domain/isoDate.js";
 import { type Citation, EFFECT_KINDS, type EffectPeriod } from "../domain/programRules/effect.js";
-import type { EventRef } from "../replay/timeline.js";
+import type { EventRef } from "../domain/timeline.js";
 
 /**
  * The JSON form of an effect period, as `effects --json`, `status --json` and `simulate --json`

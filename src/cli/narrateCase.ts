@@ -1,4 +1,4 @@
-import type { Step, Timeline } from "../replay/timeline.js";
+import type { Step, Timeline } from "../domain/timeline.js";
 import { formatTable, yesNo } from "./formatTable.js";
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type IsoDate, isoDateProblem } from "../domain/isoDate.js";
 import { HEADLINE_STATUSES, type HeadlineStatus } from "../domain/lifecycleState.js";
-import type { LogView } from "../replay/logView.js";
+import type { LogView } from "../domain/logView.js";
 import type { OptionValues } from "./command.js";
 import { UsageError } from "./usageError.js";
 

@@ -2,9 +2,9 @@ import {
   AppendRejectedError,
   ConcurrencyError,
   StreamNeedsRepairError,
-} from "../log/appendErrors.js";
-import { LockTimeoutError } from "../log/fileLock.js";
-import { LogError } from "../log/logError.js";
+} from "../store/appendErrors.js";
+import { LockTimeoutError } from "../store/fileLock.js";
+import { LogError } from "../store/logError.js";
 import {
   AmbiguousCompanyError,
   UnknownCompanyError,

@@ -1,5 +1,5 @@
 import type { Company } from "../domain/companySchema.js";
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 import type { EffectBand, ReportLane } from "../report/reportModel.js";
 
 /**

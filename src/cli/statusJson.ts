@@ -1,6 +1,6 @@
 import type { EffectPeriod } from "../domain/programRules/effect.js";
 import type { StreamStatus } from "../query/streamStatus.js";
-import type { LogView } from "../replay/logView.js";
+import type { LogView } from "../domain/logView.js";
 import { effectSummaryJson } from "./effectText.js";
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import { writeFileWhole } from "../log/writeFileWhole.js";
+import { writeFileWhole } from "../store/writeFileWhole.js";
 import { UsageError } from "./usageError.js";
 
 /**

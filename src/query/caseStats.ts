@@ -1,7 +1,7 @@
 import type { FactEvent } from "../domain/eventSchema.js";
 import type { EventType } from "../domain/eventTypes.js";
 import { daysBetween, type IsoDate, lastDayOfMonth } from "../domain/isoDate.js";
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 import { oneStreamPerLawsuit } from "./oneStreamPerLawsuit.js";
 
 /** A stage of a case: from the first event of one kind to the first later event of another. */

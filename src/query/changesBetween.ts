@@ -1,7 +1,7 @@
 import type { FactEvent } from "../domain/eventSchema.js";
 import type { IsoDate } from "../domain/isoDate.js";
 import type { HeadlineStatus } from "../domain/lifecycleState.js";
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 import { isOnTheList } from "./onTheList.js";
 
 /** What a change of status means to someone watching the lists. */

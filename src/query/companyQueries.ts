@@ -1,5 +1,5 @@
 import type { IsoDate } from "../domain/isoDate.js";
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 import { UnknownCompanyError, UnknownProgramError } from "./queryErrors.js";
 import { statusAt } from "./statusAt.js";
 import type { StreamStatus } from "./streamStatus.js";

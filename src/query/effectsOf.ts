@@ -7,7 +7,7 @@ import {
   type ProgramRules,
 } from "../domain/programRules/effect.js";
 import { rulesOfProgram } from "../domain/programRules/programRules.js";
-import type { EventRef, Interval, Timeline } from "../replay/timeline.js";
+import type { EventRef, Interval, Timeline } from "../domain/timeline.js";
 import { type ListingTerm, listingTerms } from "./listingTerms.js";
 
 /**

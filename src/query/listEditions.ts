@@ -1,6 +1,6 @@
 import type { EditionKind, EditionPublishedEvent } from "../domain/eventSchema.js";
 import type { IsoDate } from "../domain/isoDate.js";
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 import { ON_THE_LIST_STATUSES } from "./onTheList.js";
 import { statusAt } from "./statusAt.js";
 import { addDays } from "../domain/isoDate.js";

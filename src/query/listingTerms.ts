@@ -1,5 +1,5 @@
 import type { IsoDate } from "../domain/isoDate.js";
-import type { EventRef, Interval, Timeline } from "../replay/timeline.js";
+import type { EventRef, Interval, Timeline } from "../domain/timeline.js";
 
 /**
  * One listing of a stream, `[from, to)`: from a Listed or Relisted event to the next relisting

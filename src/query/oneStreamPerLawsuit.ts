@@ -1,4 +1,4 @@
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 
 /**
  * The timelines with each lawsuit once: one suit against a designation that put a company on two

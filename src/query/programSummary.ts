@@ -2,7 +2,7 @@ import { editionStreamOf } from "../domain/editionStream.js";
 import type { EditionPublishedEvent } from "../domain/eventSchema.js";
 import type { IsoDate } from "../domain/isoDate.js";
 import type { HeadlineStatus } from "../domain/lifecycleState.js";
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 import { isOnTheList } from "./onTheList.js";
 import { statusAt } from "./statusAt.js";
 

@@ -1,5 +1,5 @@
 import type { IsoDate } from "../domain/isoDate.js";
-import type { Interval, Timeline } from "../replay/timeline.js";
+import type { Interval, Timeline } from "../domain/timeline.js";
 import { lastStartOnOrBefore, packedDate, packedStarts } from "./intervalSearch.js";
 import type { StreamStatus } from "./streamStatus.js";
 

@@ -1,6 +1,6 @@
 import type { IsoDate } from "../domain/isoDate.js";
 import type { HeadlineStatus } from "../domain/lifecycleState.js";
-import type { EventRef } from "../replay/timeline.js";
+import type { EventRef } from "../domain/timeline.js";
 
 /** A stream's status on a date, and why: since when, opened by which event. */
 export interface StreamStatus {

@@ -9,7 +9,7 @@ import {
   type Step,
   type StepState,
   type Timeline,
-} from "./timeline.js";
+} from "../domain/timeline.js";
 
 /**
  * Folds a stream's facts through the lifecycle machine, in (effective, seq) order, into its

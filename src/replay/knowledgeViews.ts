@@ -1,8 +1,8 @@
 import type { DesignationEvent } from "../domain/eventSchema.js";
 import { InvalidHistoryError } from "../domain/invalidHistoryError.js";
-import { applyCorrections, CorrectionError } from "./applyCorrections.js";
+import { applyCorrections, CorrectionError } from "../domain/corrections/applyCorrections.js";
 import { foldStream } from "./foldStream.js";
-import { eventsInView } from "./logView.js";
+import { eventsInView } from "../domain/logView.js";
 
 /** A stream whose history is valid in full but not as it was known on some date. */
 export interface KnowledgeViewProblem {

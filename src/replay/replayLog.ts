@@ -1,10 +1,14 @@
+import type { DesignationEvent, FactEvent } from "../domain/eventSchema.js";
 import { InvalidHistoryError } from "../domain/invalidHistoryError.js";
-import { LogError, type LogIssue } from "../log/logError.js";
-import type { Log, StreamLog } from "../log/streamLog.js";
-import { applyCorrections, CorrectionError } from "./applyCorrections.js";
+import { LogError, type LogIssue } from "../store/logError.js";
+import type { Log, StreamLog } from "../store/streamLog.js";
+import { applyCorrections, CorrectionError } from "../domain/corrections/applyCorrections.js";
 import { foldStream } from "./foldStream.js";
-import { eventsInView, type LogView } from "./logView.js";
-import type { Timeline } from "./timeline.js";
+import { eventsInView, type LogView } from "../domain/logView.js";
+import type { Timeline } from "../domain/timeline.js";
+
+/** A stream the machine cannot fold: the problem at its file and line (a `LogError`). */
+export class HistoryError extends LogError {}
 
 /** Every stream's timeline, and a problem for each stream whose history is invalid. */
 export interface Replay {
@@ -45,15 +49,46 @@ export function replayLogStrict(log: Log, view: LogView = {}): Timeline[] {
   return timelines;
 }
 
-/** Folds one stream as the view sees it, with its corrections applied. */
+/** Folds one stream read from the log as the view sees it, with its steps. */
 export function replayStream(stream: StreamLog, view: LogView = {}): Timeline {
-  const events = stream.entries.map((entry) => entry.event);
-  const facts = applyCorrections(eventsInView(events, view));
-  return foldStream(stream.stream, facts);
+  return replayEvents(
+    stream.stream,
+    stream.entries.map((entry) => entry.event),
+    { view },
+  );
+}
+
+/** How to replay a stream: as which view of the log, and whether to keep every step. */
+export interface ReplayOptions {
+  view?: LogView;
+  /** Keep the fold's steps (the events and the states between them); default true. */
+  keepSteps?: boolean;
+}
+
+/**
+ * The one fold every answer comes from: a stream's events (in log order) as the view sees them,
+ * corrections applied, through the machine's transition table into a timeline. Throws
+ * `InvalidHistoryError` or `CorrectionError` for a history the machine refuses.
+ *
+ * @example
+ * replayEvents("xiaomi/dod-1237", events, { view: { knownAt: "2021-03-01" }, keepSteps: false });
+ */
+export function replayEvents(
+  stream: string,
+  events: readonly DesignationEvent[],
+  options: ReplayOptions = {},
+): Timeline {
+  const seen = options.view === undefined ? events : eventsInView(events, options.view);
+  const facts = seen.some(isCorrection) ? applyCorrections(seen) : (seen as FactEvent[]);
+  return foldStream(stream, facts, { keepSteps: options.keepSteps ?? true });
+}
+
+function isCorrection(event: DesignationEvent): boolean {
+  return event.type === "Corrected" || event.type === "Retracted";
 }
 
 /** An invalid history or correction of the stream as a problem of its file and line; rethrows anything else. */
-export function problemOf(stream: StreamLog, error: unknown): LogIssue {
+export function problemOf(stream: Pick<StreamLog, "file" | "entries">, error: unknown): LogIssue {
   if (error instanceof InvalidHistoryError || error instanceof CorrectionError) {
     const line = stream.entries.find((entry) => entry.event.id === error.eventId)?.line;
     const field = error instanceof InvalidHistoryError ? "type" : "data";

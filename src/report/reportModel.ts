@@ -1,6 +1,6 @@
 import type { Company } from "../domain/companySchema.js";
 import { addDays, daysBetween, type IsoDate } from "../domain/isoDate.js";
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 
 /** An effect of a program rule, as a thin band under a lane. */
 export interface EffectBand {

@@ -1,6 +1,6 @@
 import { type Draft, freeze, produce } from "immer";
 import type { DesignationEvent } from "../domain/eventSchema.js";
-import type { Log } from "../log/streamLog.js";
+import type { Log } from "../store/streamLog.js";
 import { type HypotheticalEvent, type Scenario, ScenarioError } from "./scenario.js";
 
 /** Events of each stream by stream id, as a scenario edits them. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LIFECYCLE_EVENT_TYPES } from "../domain/eventTypes.js";
 import { HEADLINE_STATUSES, type HeadlineStatus } from "../domain/lifecycleState.js";
-import { readJsonFile } from "../log/readJsonFile.js";
+import { readJsonFile } from "../store/readJsonFile.js";
 import type { Sojourn, SojournModel } from "./sojournModel.js";
 
 const BranchSchema = z.strictObject({

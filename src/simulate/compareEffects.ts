@@ -1,7 +1,7 @@
 import type { IsoDate } from "../domain/isoDate.js";
 import { EFFECT_KINDS, type EffectKind, type EffectPeriod } from "../domain/programRules/effect.js";
 import { effectsOf } from "../query/effectsOf.js";
-import type { EventRef, Timeline } from "../replay/timeline.js";
+import type { EventRef, Timeline } from "../domain/timeline.js";
 
 /** Where one effect stands in one world over a stretch of days. */
 export interface EffectStanding {

@@ -1,7 +1,7 @@
 import { daysBetween, type IsoDate } from "../domain/isoDate.js";
 import type { HeadlineStatus } from "../domain/lifecycleState.js";
 import { intervalAt } from "../query/statusAt.js";
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 
 /** Where the two worlds stand over one stretch of days `[from, to)`. */
 export interface Segment {

@@ -7,7 +7,7 @@ import {
 } from "../domain/lifecycleState.js";
 import { accepts, type LifecycleSnapshot, nextLifecycleSnapshot } from "../domain/lifecycleStep.js";
 import { statusAt } from "../query/statusAt.js";
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 import { seededRandom } from "./random.js";
 import { snapshotAt } from "./snapshotAt.js";
 import type { Sojourn, SojournModel } from "./sojournModel.js";

@@ -1,4 +1,4 @@
-import { readJsonFile } from "../log/readJsonFile.js";
+import { readJsonFile } from "../store/readJsonFile.js";
 import { type Scenario, ScenarioSchema } from "./scenario.js";
 
 /**

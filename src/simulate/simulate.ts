@@ -1,10 +1,10 @@
 import type { IsoDate } from "../domain/isoDate.js";
 import { InvalidHistoryError } from "../domain/invalidHistoryError.js";
 import { isLifecycleEventType } from "../domain/eventTypes.js";
-import type { Log } from "../log/streamLog.js";
-import { applyCorrections, CorrectionError } from "../replay/applyCorrections.js";
+import type { Log } from "../store/streamLog.js";
+import { applyCorrections, CorrectionError } from "../domain/corrections/applyCorrections.js";
 import { foldStream } from "../replay/foldStream.js";
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 import { actualEvents, applyScenario, type StreamEvents } from "./applyScenario.js";
 import { type EffectComparison, compareEffects } from "./compareEffects.js";
 import { type Comparison, compareTimelines } from "./compareTimelines.js";

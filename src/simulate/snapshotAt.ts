@@ -4,7 +4,7 @@ import {
   type LifecycleSnapshot,
   nextLifecycleSnapshot,
 } from "../domain/lifecycleStep.js";
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 
 /**
  * The machine's snapshot of a stream at the end of `date`: its events up to that day, replayed.

@@ -2,7 +2,7 @@ import type { LifecycleEventType } from "../domain/eventTypes.js";
 import { oneStreamPerLawsuit } from "../query/oneStreamPerLawsuit.js";
 import { daysBetween, type IsoDate } from "../domain/isoDate.js";
 import type { HeadlineStatus } from "../domain/lifecycleState.js";
-import type { Timeline } from "../replay/timeline.js";
+import type { Timeline } from "../domain/timeline.js";
 
 /**
  * One stay in a status: how many days it lasted and the event that ended it, or no event when

@@ -1,8 +1,8 @@
 import { cpSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GENESIS, lineHash } from "../../src/log/integrityChain.js";
-import { makeTempDir, removeDir } from "../log/support/logFixtures.js";
+import { GENESIS, lineHash } from "../../src/store/integrityChain.js";
+import { makeTempDir, removeDir } from "../store/support/logFixtures.js";
 import { appendAll, COURT } from "./support/drafts.js";
 import { linesOf, treeOf } from "./support/eventsDirs.js";
 import { crashLines, runCli } from "./support/runCli.js";

@@ -6,7 +6,7 @@ import {
   makeTempDir,
   removeDir,
   writeStream,
-} from "../log/support/logFixtures.js";
+} from "../store/support/logFixtures.js";
 import { xiaomiEventsDir } from "./support/eventsDirs.js";
 import { crashLines, runCli } from "./support/runCli.js";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeEvent, removeDir, writeStream, XIAOMI_LOG } from "../log/support/logFixtures.js";
+import { makeEvent, removeDir, writeStream, XIAOMI_LOG } from "../store/support/logFixtures.js";
 import { xiaomiEventsDir } from "./support/eventsDirs.js";
 import { runCli, tableRows } from "./support/runCli.js";
 

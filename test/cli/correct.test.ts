@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { lineHash } from "../../src/log/integrityChain.js";
-import { removeDir } from "../log/support/logFixtures.js";
+import { lineHash } from "../../src/store/integrityChain.js";
+import { removeDir } from "../store/support/logFixtures.js";
 import { linesOf, treeOf, xiaomiEventsDir } from "./support/eventsDirs.js";
 import { crashLines, runCli } from "./support/runCli.js";
 import { expectVerifies } from "./support/inProcess.js";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readLog } from "../../src/log/readLog.js";
+import { readLog } from "../../src/store/readLog.js";
 import { replayLogStrict } from "../../src/replay/replayLog.js";
 import { cloudEventValidator } from "../export/support/cloudEventJsonSchema.js";
 import {
@@ -10,7 +10,7 @@ import {
   removeDir,
   writeFile,
   writeStream,
-} from "../log/support/logFixtures.js";
+} from "../store/support/logFixtures.js";
 import { linesOf, treeOf, xiaomiEventsDir } from "./support/eventsDirs.js";
 import {
   csvRows,

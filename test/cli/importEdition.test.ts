@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeTempDir, removeDir } from "../log/support/logFixtures.js";
+import { makeTempDir, removeDir } from "../store/support/logFixtures.js";
 import { appendAll } from "./support/drafts.js";
 import { treeOf } from "./support/eventsDirs.js";
 import { runInProcess } from "./support/inProcess.js";

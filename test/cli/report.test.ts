@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeEvent, makeTempDir, removeDir, writeStream } from "../log/support/logFixtures.js";
+import { makeEvent, makeTempDir, removeDir, writeStream } from "../store/support/logFixtures.js";
 import { embeddedData, laneNames } from "../report/support/embeddedData.js";
 import { treeOf } from "./support/eventsDirs.js";
 import { crashLines, runCli } from "./support/runCli.js";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/command.js";
 import { runCli } from "../../src/cli/runCli.js";
 import type { Company } from "../../src/domain/companySchema.js";
-import { makeTempDir, removeDir } from "../log/support/logFixtures.js";
+import { makeTempDir, removeDir } from "../store/support/logFixtures.js";
 import { appendAll } from "./support/drafts.js";
 
 const TODAY = "2024-01-01";

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeDir } from "../log/support/logFixtures.js";
+import { removeDir } from "../store/support/logFixtures.js";
 import { localToday, xiaomiEventsDir } from "./support/eventsDirs.js";
 import { crashLines, runCli, tableRows } from "./support/runCli.js";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { removeDir } from "../log/support/logFixtures.js";
+import { removeDir } from "../store/support/logFixtures.js";
 import { xiaomiEventsDir } from "./support/eventsDirs.js";
 import { crashLines, runCli } from "./support/runCli.js";
 

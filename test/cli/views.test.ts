@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTempDir, removeDir } from "../log/support/logFixtures.js";
+import { makeTempDir, removeDir } from "../store/support/logFixtures.js";
 import { appendAll, COURT } from "./support/drafts.js";
 import { xiaomiEventsDir } from "./support/eventsDirs.js";
 import { crashLines, runCli, tableRows } from "./support/runCli.js";

@@ -6,8 +6,8 @@
  */
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { companyRegistryIssues, readCompanies } from "../../src/log/readCompanies.js";
-import { inspectLog, readLog } from "../../src/log/readLog.js";
+import { companyRegistryIssues, readCompanies } from "../../src/store/readCompanies.js";
+import { inspectLog, readLog } from "../../src/store/readLog.js";
 import { caseStats } from "../../src/query/caseStats.js";
 import { companyStatus } from "../../src/query/companyQueries.js";
 import { resolveCompany } from "../../src/query/resolveCompany.js";

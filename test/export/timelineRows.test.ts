@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TIMELINE_COLUMNS, timelineRows } from "../../src/export/timelineRows.js";
-import { applyCorrections } from "../../src/replay/applyCorrections.js";
+import { applyCorrections } from "../../src/domain/corrections/applyCorrections.js";
 import { foldStream } from "../../src/replay/foldStream.js";
 import { fixtureEvent, xiaomiEvents } from "./support/fixtureEvents.js";
 

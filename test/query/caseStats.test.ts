@@ -3,7 +3,7 @@ import type { FactEvent } from "../../src/domain/eventSchema.js";
 import type { LifecycleEventType } from "../../src/domain/eventTypes.js";
 import { caseStats, OUTCOMES, STAGES, type StageStats } from "../../src/query/caseStats.js";
 import { foldStream } from "../../src/replay/foldStream.js";
-import type { Timeline } from "../../src/replay/timeline.js";
+import type { Timeline } from "../../src/domain/timeline.js";
 import { makeEvent, resetEventSeq } from "../support/events.js";
 
 beforeEach(() => {

@@ -4,7 +4,7 @@ import type { LifecycleEventType } from "../../src/domain/eventTypes.js";
 import { companyStatus, companyTimelines, listStreams } from "../../src/query/companyQueries.js";
 import { UnknownCompanyError, UnknownProgramError } from "../../src/query/queryErrors.js";
 import { foldStream } from "../../src/replay/foldStream.js";
-import type { Timeline } from "../../src/replay/timeline.js";
+import type { Timeline } from "../../src/domain/timeline.js";
 import { makeEvent, resetEventSeq } from "../support/events.js";
 
 function timelineOf(stream: string, ...steps: [LifecycleEventType, string][]): Timeline {

@@ -7,12 +7,12 @@ import type { FactEvent } from "../../src/domain/eventSchema.js";
 import type { LifecycleEventType } from "../../src/domain/eventTypes.js";
 import { addDays } from "../../src/domain/isoDate.js";
 import type { EffectPeriod } from "../../src/domain/programRules/effect.js";
-import { cachedTimeline } from "../../src/log/timelineCache.js";
-import { readLog } from "../../src/log/readLog.js";
+import { cachedTimeline } from "../../src/app/timelineCache.js";
+import { readLog } from "../../src/store/readLog.js";
 import { effectsAt, effectsOf } from "../../src/query/effectsOf.js";
 import { foldStream } from "../../src/replay/foldStream.js";
 import { replayLogStrict } from "../../src/replay/replayLog.js";
-import type { Timeline } from "../../src/replay/timeline.js";
+import type { Timeline } from "../../src/domain/timeline.js";
 import { makeEvent, resetEventSeq } from "../support/events.js";
 
 const EVENTS = fileURLToPath(new URL("../../events", import.meta.url));

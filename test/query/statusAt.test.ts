@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { intervalAt, statusAt } from "../../src/query/statusAt.js";
 import { foldStream } from "../../src/replay/foldStream.js";
-import type { Timeline } from "../../src/replay/timeline.js";
+import type { Timeline } from "../../src/domain/timeline.js";
 import { addDays, makeEvent, makeFacts, resetEventSeq } from "../support/events.js";
 
 let xiaomi: Timeline;

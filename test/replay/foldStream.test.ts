@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { FactEvent } from "../../src/domain/eventSchema.js";
 import { InvalidHistoryError } from "../../src/domain/invalidHistoryError.js";
-import { applyCorrections } from "../../src/replay/applyCorrections.js";
+import { applyCorrections } from "../../src/domain/corrections/applyCorrections.js";
 import { foldStream } from "../../src/replay/foldStream.js";
-import type { Interval } from "../../src/replay/timeline.js";
+import type { Interval } from "../../src/domain/timeline.js";
 import { makeEvent, makeFacts, resetEventSeq, STREAM } from "../support/events.js";
 
 beforeEach(() => {

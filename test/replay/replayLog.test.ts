@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { DesignationEvent, FactEvent } from "../../src/domain/eventSchema.js";
-import { LogError } from "../../src/log/logError.js";
-import { GENESIS, lineHash } from "../../src/log/integrityChain.js";
-import type { Log, StreamLog } from "../../src/log/streamLog.js";
+import { LogError } from "../../src/store/logError.js";
+import { GENESIS, lineHash } from "../../src/store/integrityChain.js";
+import type { Log, StreamLog } from "../../src/store/streamLog.js";
 import { statusAt } from "../../src/query/statusAt.js";
 import { foldStream } from "../../src/replay/foldStream.js";
 import { replayLog, replayLogStrict, replayStream } from "../../src/replay/replayLog.js";

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, it } from "vitest";
-import { parseEventLine } from "../../src/log/parseEventLine.js";
-import { inspectLog } from "../../src/log/readLog.js";
+import { parseEventLine } from "../../src/store/parseEventLine.js";
+import { inspectLog } from "../../src/store/readLog.js";
 import { appendAll } from "../cli/support/drafts.js";
 import { runCliProcess as runCli } from "../cli/support/runCli.js";
-import { makeTempDir, removeDir } from "../log/support/logFixtures.js";
+import { makeTempDir, removeDir } from "../store/support/logFixtures.js";
 import { APPEND_MANY, RACE_APPEND, startScript } from "./support/children.js";
 
 const dirs: string[] = [];

@@ -9,10 +9,10 @@ import {
   writeFileSync,
 } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { inspectLog } from "../../src/log/readLog.js";
+import { inspectLog } from "../../src/store/readLog.js";
 import { appendAll } from "../cli/support/drafts.js";
 import { crashLines, runCliProcess as runCli } from "../cli/support/runCli.js";
-import { makeTempDir, removeDir } from "../log/support/logFixtures.js";
+import { makeTempDir, removeDir } from "../store/support/logFixtures.js";
 import { APPEND_MANY, startScript } from "./support/children.js";
 
 const dirs: string[] = [];

@@ -2,12 +2,12 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LogIssue } from "../../src/log/logError.js";
-import { parseEventLine } from "../../src/log/parseEventLine.js";
-import { readStreamFile } from "../../src/log/readStreamFile.js";
+import type { LogIssue } from "../../src/store/logError.js";
+import { parseEventLine } from "../../src/store/parseEventLine.js";
+import { readStreamFile } from "../../src/store/readStreamFile.js";
 import { replayLog } from "../../src/replay/replayLog.js";
 import { crashLines, runCliProcess as runCli } from "../cli/support/runCli.js";
-import { makeTempDir, removeDir, XIAOMI_LOG } from "../log/support/logFixtures.js";
+import { makeTempDir, removeDir, XIAOMI_LOG } from "../store/support/logFixtures.js";
 
 /** The repository's Xiaomi log, line by line: the valid lines the fuzzer starts from. */
 const ORIGINAL = readFileSync(XIAOMI_LOG, "utf8").slice(0, -1).split("\n");

@@ -2,11 +2,11 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GENESIS, lineHash } from "../../src/log/integrityChain.js";
-import type { LogIssue } from "../../src/log/logError.js";
-import { inspectLog } from "../../src/log/readLog.js";
+import { GENESIS, lineHash } from "../../src/store/integrityChain.js";
+import type { LogIssue } from "../../src/store/logError.js";
+import { inspectLog } from "../../src/store/readLog.js";
 import { runCliProcess as runCli } from "../cli/support/runCli.js";
-import { makeTempDir, removeDir, XIAOMI_LOG } from "../log/support/logFixtures.js";
+import { makeTempDir, removeDir, XIAOMI_LOG } from "../store/support/logFixtures.js";
 
 /** The repository's Xiaomi log, line by line. */
 const ORIGINAL = readFileSync(XIAOMI_LOG, "utf8").slice(0, -1).split("\n");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LIFECYCLE_EVENT_TYPES } from "../../src/domain/eventTypes.js";
-import { readLog } from "../../src/log/readLog.js";
+import { readLog } from "../../src/store/readLog.js";
 import { replayLogStrict } from "../../src/replay/replayLog.js";
 import { generateLog } from "../../scripts/generate-log.js";
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { FactEvent } from "../../src/domain/eventSchema.js";
 import type { LifecycleEventType } from "../../src/domain/eventTypes.js";
-import { readLog } from "../../src/log/readLog.js";
+import { readLog } from "../../src/store/readLog.js";
 import { foldStream } from "../../src/replay/foldStream.js";
 import { compareEffects } from "../../src/simulate/compareEffects.js";
 import { readScenario } from "../../src/simulate/readScenario.js";

@@ -4,7 +4,7 @@ import type { LifecycleEventType } from "../../src/domain/eventTypes.js";
 import { addDays, type IsoDate } from "../../src/domain/isoDate.js";
 import { statusAt } from "../../src/query/statusAt.js";
 import { foldStream } from "../../src/replay/foldStream.js";
-import type { Timeline } from "../../src/replay/timeline.js";
+import type { Timeline } from "../../src/domain/timeline.js";
 import { type Assumptions, sojournsFromAssumptions } from "../../src/simulate/assumptions.js";
 import { type Forecast, forecast, type ForecastOptions } from "../../src/simulate/forecast.js";
 import { seededRandom } from "../../src/simulate/random.js";

@@ -9,7 +9,7 @@ import {
   nextLifecycleSnapshot,
 } from "../../src/domain/lifecycleStep.js";
 import { statusAt } from "../../src/query/statusAt.js";
-import type { Timeline } from "../../src/replay/timeline.js";
+import type { Timeline } from "../../src/domain/timeline.js";
 import { type Scenario, ScenarioError } from "../../src/simulate/scenario.js";
 import { simulate } from "../../src/simulate/simulate.js";
 import { makeEvent, resetEventSeq } from "../support/events.js";

@@ -1,10 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { FactEvent } from "../../src/domain/eventSchema.js";
-import { readLog } from "../../src/log/readLog.js";
+import { readLog } from "../../src/store/readLog.js";
 import { replayLogStrict } from "../../src/replay/replayLog.js";
 import { foldStream } from "../../src/replay/foldStream.js";
-import type { Timeline } from "../../src/replay/timeline.js";
+import type { Timeline } from "../../src/domain/timeline.js";
 import { snapshotAt } from "../../src/simulate/snapshotAt.js";
 import { makeEvent, resetEventSeq } from "../support/events.js";
 import { stateOf } from "./support/machine.js";

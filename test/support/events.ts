@@ -7,7 +7,7 @@
 import type { DesignationEvent, FactEvent, Source } from "../../src/domain/eventSchema.js";
 import type { EventType, LifecycleEventType } from "../../src/domain/eventTypes.js";
 import type { IsoDate } from "../../src/domain/isoDate.js";
-import { GENESIS, lineHash } from "../../src/log/integrityChain.js";
+import { GENESIS, lineHash } from "../../src/store/integrityChain.js";
 
 /** The stream every builder writes to unless told otherwise. */
 export const STREAM = "acme/dod-1237";

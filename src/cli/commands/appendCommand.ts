@@ -1,5 +1,5 @@
 import { EVENT_TYPES } from "../../domain/eventTypes.js";
-import { appendEvent } from "../../log/appendEvent.js";
+import { appendEvent } from "../../app/appendEvents.js";
 import { addEntries, entriesNeeded } from "../../app/registerCompanies.js";
 import { printAppendResult } from "../appendOutput.js";
 import type { Command } from "../command.js";

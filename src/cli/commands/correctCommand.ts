@@ -1,5 +1,5 @@
-import { appendEvent } from "../../log/appendEvent.js";
-import { locateEvent } from "../../log/findEvent.js";
+import { appendEvent } from "../../app/appendEvents.js";
+import { locateEvent } from "../../store/findEvent.js";
 import { UnknownEventError } from "../../query/queryErrors.js";
 import { printAppendResult } from "../appendOutput.js";
 import type { CliIo, Command, CommandInput } from "../command.js";

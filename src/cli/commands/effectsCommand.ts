@@ -2,7 +2,7 @@ import type { EffectPeriod } from "../../domain/programRules/effect.js";
 import { rulesOfProgram } from "../../domain/programRules/programRules.js";
 import { effectsAt, effectsOf } from "../../query/effectsOf.js";
 import { statusAt } from "../../query/statusAt.js";
-import type { EventRef, Timeline } from "../../replay/timeline.js";
+import type { EventRef, Timeline } from "../../domain/timeline.js";
 import type { Command } from "../command.js";
 import {
   citationText,

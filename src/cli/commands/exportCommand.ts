@@ -1,26 +1,16 @@
-import { readLog } from "../../log/readLog.js";
-import { storedLines } from "../../log/storedLines.js";
-import type { Log, LogEntry, StreamLog } from "../../log/streamLog.js";
-import { UnknownProgramError } from "../../query/queryErrors.js";
-import { toCloudEvent } from "../../export/cloudEvent.js";
-import { toCsv } from "../../export/csvExport.js";
-import { EVENT_COLUMNS, eventRows } from "../../export/eventRows.js";
-import { toJsonLines } from "../../export/jsonLines.js";
-import { TIMELINE_COLUMNS, timelineRows } from "../../export/timelineRows.js";
-import { eventsInView, type LogView } from "../../replay/logView.js";
-import { replayLogStrict } from "../../replay/replayLog.js";
-import type { Timeline } from "../../replay/timeline.js";
+import {
+  EXPORT_FORMATS as FORMATS,
+  EXPORT_WHATS as WHATS,
+  type ExportFormat as Format,
+  exportLog,
+  type ExportWhat as What,
+} from "../../app/exportLog.js";
 import type { Command, OptionValues } from "../command.js";
 import { plural } from "../formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";
 import { stringOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 import { UsageError } from "../usageError.js";
 import { writeOutputFile } from "../writeOutputFile.js";
-
-const FORMATS = ["csv", "jsonl", "cloudevents"] as const;
-const WHATS = ["timelines", "events"] as const;
-type Format = (typeof FORMATS)[number];
-type What = (typeof WHATS)[number];
 
 export const exportCommand: Command = {
   name: "export",
@@ -66,15 +56,12 @@ Example: designations export --format csv --program dod-1237 --out timelines.csv
     const format = formatOption(values);
     const what = whatOption(values, format);
     const out = stringOption(values, "out");
-    const view = viewOption(values);
-    const log = readLog(eventsDirOf(values, io));
-    // A log whose history does not replay is a bad log for every export, events too.
-    const timelines = replayLogStrict(log, view);
-    const program = stringOption(values, "program");
-    const { text, count, noun } =
-      what === "timelines"
-        ? timelinesExport(onProgram(timelines, program, log), format)
-        : eventsExport(eventsOf(log, program, view), format);
+    const { text, count, noun } = exportLog(eventsDirOf(values, io), {
+      what,
+      format,
+      program: stringOption(values, "program"),
+      view: viewOption(values),
+    });
     if (out !== undefined) {
       writeOutputFile(out, text, "--out");
       io.out(`wrote ${plural(count, noun)} to ${out}`);
@@ -85,66 +72,6 @@ Example: designations export --format csv --program dod-1237 --out timelines.csv
     return 0;
   },
 };
-
-interface Export {
-  text: string;
-  count: number;
-  noun: string;
-}
-
-function timelinesExport(timelines: readonly Timeline[], format: Format): Export {
-  const rows = timelineRows(timelines);
-  const text = format === "csv" ? toCsv(rows, TIMELINE_COLUMNS) : toJsonLines(rows);
-  return { text, count: rows.length, noun: "row" };
-}
-
-function eventsExport(streams: readonly ViewedStream[], format: Format): Export {
-  const events = streams.flatMap(({ entries }) => entries.map((entry) => entry.event));
-  const text =
-    format === "cloudevents"
-      ? toJsonLines(events.map(toCloudEvent))
-      : format === "csv"
-        ? toCsv(eventRows(events), EVENT_COLUMNS)
-        : streams.flatMap(({ stream, entries }) => storedLines(stream, entries)).join("");
-  return { text, count: events.length, noun: format === "csv" ? "row" : "event" };
-}
-
-/** A stream and the entries of it that the view lets through. */
-interface ViewedStream {
-  stream: StreamLog;
-  entries: LogEntry[];
-}
-
-function onProgram(
-  timelines: readonly Timeline[],
-  program: string | undefined,
-  log: Log,
-): readonly Timeline[] {
-  if (program === undefined) return timelines;
-  assertProgram(program, log);
-  return timelines.filter((timeline) => timeline.program === program);
-}
-
-/** The streams of the log (on one program) with the entries the view lets through, in log order. */
-function eventsOf(log: Log, program: string | undefined, view: LogView): ViewedStream[] {
-  if (program !== undefined) assertProgram(program, log);
-  return log.streams
-    .filter((stream) => program === undefined || stream.program === program)
-    .map((stream) => {
-      const visible = new Set(
-        eventsInView(
-          stream.entries.map((entry) => entry.event),
-          view,
-        ),
-      );
-      return { stream, entries: stream.entries.filter((entry) => visible.has(entry.event)) };
-    });
-}
-
-function assertProgram(program: string, log: Log): void {
-  const programs = [...new Set(log.streams.map((stream) => stream.program))].sort();
-  if (!programs.includes(program)) throw new UnknownProgramError(program, programs);
-}
 
 function formatOption(values: OptionValues): Format {
   const format = stringOption(values, "format");

@@ -5,7 +5,7 @@ import { type Forecast, forecast } from "../../simulate/forecast.js";
 import { sojournsFromHistory } from "../../simulate/sojournModel.js";
 import type { Command, OptionValues } from "../command.js";
 import { formatTable, yesNo } from "../formatTable.js";
-import { companyNamed, loadTimelines } from "../loadTimelines.js";
+import { companyNamedIn, loadTimelines } from "../loadTimelines.js";
 import { dateOption, stringOption } from "../optionValues.js";
 import { UsageError } from "../usageError.js";
 
@@ -49,11 +49,11 @@ Example: designations forecast gowin --until 2027-12-31`,
     const runs = wholeNumber(values, "runs", 10_000, 1, 1_000_000);
     const seed = wholeNumber(values, "seed", 1, 0, 2 ** 32 - 1);
     const all = loadTimelines(values, io);
-    const { id: company } = companyNamed(
+    const { id: company } = companyNamedIn(
       positionals[0] as string,
-      all.map((t) => t.company),
       values,
       io,
+      all.map((t) => t.company),
     );
     const file = stringOption(values, "assumptions");
     const model = {

@@ -4,7 +4,7 @@ import { snapshotAt } from "../../simulate/snapshotAt.js";
 import { describeState } from "../../domain/lifecycleState.js";
 import type { Command } from "../command.js";
 import { formatTable, plural } from "../formatTable.js";
-import { companyNamed, loadTimelines } from "../loadTimelines.js";
+import { companyNamedIn, loadTimelines } from "../loadTimelines.js";
 import { dateOption, stringOption } from "../optionValues.js";
 import { UsageError } from "../usageError.js";
 
@@ -35,11 +35,11 @@ Example: designations outcomes gowin --depth 2`,
     const depth = depthOption(stringOption(values, "depth"));
     const at = dateOption(values, "at", io.today);
     const all = loadTimelines(values, io);
-    const { id: company } = companyNamed(
+    const { id: company } = companyNamedIn(
       positionals[0] as string,
-      all.map((t) => t.company),
       values,
       io,
+      all.map((t) => t.company),
     );
     const streams = companyTimelines(all, company, stringOption(values, "program")).map(
       (timeline) => ({

@@ -1,10 +1,9 @@
-import { formatLogIssue } from "../../log/logError.js";
-import { readLog } from "../../log/readLog.js";
-import { replayLog } from "../../replay/replayLog.js";
-import type { Step, Timeline } from "../../replay/timeline.js";
+import { formatLogIssue } from "../../store/logError.js";
+import { replayTimelines } from "../../app/replayTimelines.js";
+import type { Step, Timeline } from "../../domain/timeline.js";
 import type { Command } from "../command.js";
 import { formatTable, yesNo } from "../formatTable.js";
-import { companyNamed, eventsDirOf, logProgress } from "../loadTimelines.js";
+import { companyNamedIn, eventsDirOf, logProgress } from "../loadTimelines.js";
 import { VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 
 export const replayCommand: Command = {
@@ -25,14 +24,15 @@ Example: designations replay xiaomi`,
   positionals: { min: 0, max: 1 },
   run({ positionals, values }, io) {
     const dir = eventsDirOf(values, io);
-    const progress = logProgress(dir);
-    const log = readLog(dir, progress.advance);
-    progress.finish();
-    const ids = log.streams.map((stream) => stream.company);
     const company =
-      positionals[0] === undefined ? undefined : companyNamed(positionals[0], ids, values, io).id;
-    const streams = log.streams.filter((s) => company === undefined || s.company === company);
-    const { timelines, problems } = replayLog({ ...log, streams }, viewOption(values));
+      positionals[0] === undefined ? undefined : companyNamedIn(positionals[0], values, io).id;
+    const progress = logProgress(dir);
+    const { timelines, problems } = replayTimelines(dir, {
+      company,
+      view: viewOption(values),
+      onFile: progress.advance,
+    });
+    progress.finish();
     const steps = stepsInDateOrder(timelines);
     if (values.json) {
       io.out(JSON.stringify({ steps: steps.map(stepJson), problems }));

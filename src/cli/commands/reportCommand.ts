@@ -1,12 +1,12 @@
-import { readCompanies } from "../../log/readCompanies.js";
+import { readCompanies } from "../../store/readCompanies.js";
 import { UnknownProgramError } from "../../query/queryErrors.js";
-import type { Timeline } from "../../replay/timeline.js";
+import type { Timeline } from "../../domain/timeline.js";
 import { reportHtml } from "../../report/reportHtml.js";
 import { reportRange } from "../../report/reportModel.js";
 import type { CliIo, Command, OptionValues } from "../command.js";
 import { plural } from "../formatTable.js";
 import { effectBands } from "../effectBands.js";
-import { companyNamed, eventsDirOf, loadTimelines } from "../loadTimelines.js";
+import { companyNamedIn, eventsDirOf, loadTimelines } from "../loadTimelines.js";
 import { dateOption, stringOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 import { reportLanes } from "../reportLanes.js";
 import { viewText } from "../statusJson.js";
@@ -101,7 +101,7 @@ function selectedTimelines(
     throw new UnknownProgramError(program, [...new Set(all.map((t) => t.program))].sort());
   }
   const ids = all.map((timeline) => timeline.company);
-  const wanted = companies.map((name) => companyNamed(name, ids, values, io).id);
+  const wanted = companies.map((name) => companyNamedIn(name, values, io, ids).id);
   return all.filter(
     (timeline) =>
       (wanted.length === 0 || wanted.includes(timeline.company)) &&

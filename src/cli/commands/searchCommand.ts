@@ -1,13 +1,12 @@
-import type { Company } from "../../domain/companySchema.js";
-import { EDITIONS_COMPANY } from "../../domain/editionStream.js";
 import type { IsoDate } from "../../domain/isoDate.js";
-import { readCompanies } from "../../log/readCompanies.js";
 import { type CompanyHit, searchCompanies } from "../../query/searchCompanies.js";
 import { statusAt } from "../../query/statusAt.js";
 import type { StreamStatus } from "../../query/streamStatus.js";
 import type { Command, OptionValues } from "../command.js";
 import { formatTable, yesNo } from "../formatTable.js";
-import { companyTimelinesCached, eventsDirOf, streamFilesOf } from "../loadTimelines.js";
+import { eventsDirOf } from "../loadTimelines.js";
+import { knownCompanies } from "../../app/companies.js";
+import { companyTimelines } from "../../app/loadTimelines.js";
 import { stringOption } from "../optionValues.js";
 import { EXIT } from "../reportError.js";
 import { statusText, UNCERTAIN_NOTE } from "../statusJson.js";
@@ -43,7 +42,7 @@ Example: designations search xiaomy`,
     const query = positionals.join(" ");
     const limit = limitOption(values);
     const dir = eventsDirOf(values, io);
-    const all = searchCompanies(query, companiesOf(dir));
+    const all = searchCompanies(query, knownCompanies(dir));
     const hits = all.slice(0, limit).map((hit) => ({ hit, lists: listsOf(dir, hit.id, io.today) }));
     if (values.json) {
       const json = hits.map(({ hit, lists }) => ({ ...hit, lists: lists.map(listJson) }));
@@ -78,18 +77,8 @@ function limitOption(values: OptionValues): number {
   return limit;
 }
 
-/** The registry, and a bare entry (its id for a name) per company of the log it does not describe. */
-function companiesOf(dir: string): Company[] {
-  const companies = readCompanies(dir);
-  const described = new Set(companies.map((company) => company.id));
-  const bare = [...new Set(streamFilesOf(dir).map((file) => file.company))]
-    .filter((id) => id !== EDITIONS_COMPANY && !described.has(id))
-    .map((id): Company => ({ id, name: id, aliases: [], identifiers: {} }));
-  return [...companies, ...bare];
-}
-
 function listsOf(dir: string, id: string, today: IsoDate): StreamStatus[] {
-  return companyTimelinesCached(dir, id).map((timeline) => statusAt(timeline, today));
+  return companyTimelines(dir, id).map((timeline) => statusAt(timeline, today));
 }
 
 function listJson(status: StreamStatus) {

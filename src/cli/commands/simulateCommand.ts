@@ -1,5 +1,5 @@
-import { readCompanies } from "../../log/readCompanies.js";
-import { readLog } from "../../log/readLog.js";
+import { readCompanies } from "../../store/readCompanies.js";
+import { readLog } from "../../store/readLog.js";
 import { readScenario } from "../../simulate/readScenario.js";
 import { type Scenario, type ScenarioEdit, ScenarioSchema } from "../../simulate/scenario.js";
 import { type SimulatedStream, simulate } from "../../simulate/simulate.js";
@@ -8,7 +8,7 @@ import type { Segment } from "../../simulate/compareTimelines.js";
 import type { Command, CommandInput } from "../command.js";
 import { effectJson, eventWords } from "../effectText.js";
 import { formatTable, yesNo } from "../formatTable.js";
-import { companyNamed, eventsDirOf } from "../loadTimelines.js";
+import { companyNamedIn, eventsDirOf } from "../loadTimelines.js";
 import { dateOption, stringOption } from "../optionValues.js";
 import { simulationReport } from "../simulationReport.js";
 import { UsageError } from "../usageError.js";
@@ -58,7 +58,7 @@ Example: designations simulate xiaomi --drop xiaomi-dod-1237-0006`,
     const dir = eventsDirOf(input.values, io);
     const log = readLog(dir);
     const ids = log.streams.map((stream) => stream.company);
-    const { id: company } = companyNamed(input.positionals[0] as string, ids, input.values, io);
+    const { id: company } = companyNamedIn(input.positionals[0] as string, input.values, io, ids);
     const scenario = scenarioOf(input, company);
     const until = dateOption(input.values, "until", io.today);
     const result = simulate(log, scenario, {

@@ -1,8 +1,8 @@
 import { companyTimelines } from "../../query/companyQueries.js";
-import type { Interval, Timeline } from "../../replay/timeline.js";
+import type { Interval, Timeline } from "../../domain/timeline.js";
 import type { Command } from "../command.js";
 import { formatTable, yesNo } from "../formatTable.js";
-import { companyNamed, loadTimelines } from "../loadTimelines.js";
+import { companyNamedIn, loadTimelines } from "../loadTimelines.js";
 import { stringOption, VIEW_HELP, VIEW_OPTIONS } from "../optionValues.js";
 
 export const timelineCommand: Command = {
@@ -30,7 +30,7 @@ Example: designations timeline xiaomi`,
   run({ positionals, values }, io) {
     const all = loadTimelines(values, io);
     const ids = all.map((timeline) => timeline.company);
-    const { id: company } = companyNamed(positionals[0] as string, ids, values, io);
+    const { id: company } = companyNamedIn(positionals[0] as string, values, io, ids);
     const timelines = companyTimelines(all, company, stringOption(values, "program"));
     if (values.json) {
       io.out(JSON.stringify({ company, streams: timelines.map(timelineJson) }));

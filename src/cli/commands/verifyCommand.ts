@@ -1,11 +1,5 @@
-import { duplicateCompanyNames } from "../../query/duplicateCompanyNames.js";
-import { formatLogIssue, type LogIssue } from "../../log/logError.js";
-import { companyRegistryIssues, readCompanies } from "../../log/readCompanies.js";
-import { LogError } from "../../log/logError.js";
-import { inspectLog } from "../../log/readLog.js";
-import { knowledgeViewProblem } from "../../replay/knowledgeViews.js";
-import { replayLog } from "../../replay/replayLog.js";
-import type { Log, StreamLog } from "../../log/streamLog.js";
+import { verifyLog } from "../../app/verifyLog.js";
+import { formatLogIssue } from "../../store/logError.js";
 import type { Command } from "../command.js";
 import { formatTable, plural } from "../formatTable.js";
 import { eventsDirOf, logProgress } from "../loadTimelines.js";
@@ -35,34 +29,8 @@ Example: designations verify`,
   run({ values }, io) {
     const dir = eventsDirOf(values, io);
     const progress = logProgress(dir);
-    const { log, issues } = inspectLog(dir, progress.advance);
+    const { streams, problems, warnings } = verifyLog(dir, { onFile: progress.advance });
     progress.finish();
-    const unreadable = new Set(issues.map((issue) => issue.file));
-    const readable = log.streams.filter((stream) => !unreadable.has(stream.file));
-    const replayed = replayLog({ ...log, streams: readable });
-    const valid = readable.filter((stream) =>
-      replayed.timelines.some((t) => t.stream === stream.stream),
-    );
-    const problems: LogIssue[] = [
-      ...issues,
-      ...replayed.problems,
-      ...valid.flatMap(knowledgeIssues),
-      ...companyRegistryIssues(
-        log.dir,
-        log.streams.map((stream) => stream.company),
-      ),
-      ...editionCitationIssues(log),
-    ];
-    const warnings = registryWarnings(log.dir);
-    const all = [...log.streams, ...log.editions].sort((a, b) =>
-      a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0,
-    );
-    const streams = all.map((s) => ({
-      stream: s.stream,
-      file: s.file,
-      events: s.entries.length,
-      head: s.head,
-    }));
     if (values.json) {
       io.out(JSON.stringify({ ok: problems.length === 0, streams, problems, warnings }));
     } else if (problems.length === 0) {
@@ -81,43 +49,3 @@ Example: designations verify`,
     return 0;
   },
 };
-
-/** The stream's problem as known on some date, located at the event the machine rejected. */
-function knowledgeIssues(stream: StreamLog): LogIssue[] {
-  const problem = knowledgeViewProblem(
-    stream.stream,
-    stream.entries.map((entry) => entry.event),
-  );
-  if (problem === undefined) return [];
-  const line = stream.entries.find((entry) => entry.event.id === problem.eventId)?.line;
-  return [{ file: stream.file, line, field: "known", message: problem.message }];
-}
-
-/** Events that cite an edition (`data.edition`) the program's edition stream does not hold. */
-function editionCitationIssues(log: Log): LogIssue[] {
-  const editions = new Set(
-    log.editions.flatMap((stream) => stream.entries.map((entry) => entry.event.id)),
-  );
-  return log.streams.flatMap((stream) =>
-    stream.entries.flatMap(({ event, line }) => {
-      const edition = "edition" in event.data ? event.data.edition : undefined;
-      if (edition === undefined || editions.has(edition)) return [];
-      const message = `cites the edition ${edition}, which editions/${stream.program} does not hold`;
-      return [{ file: stream.file, line, field: "data.edition", message }];
-    }),
-  );
-}
-
-/** Registry entries that share a normalised name; a malformed registry is a problem reported elsewhere. */
-function registryWarnings(dir: string): string[] {
-  let companies;
-  try {
-    companies = readCompanies(dir);
-  } catch (error) {
-    if (error instanceof LogError) return [];
-    throw error;
-  }
-  return duplicateCompanyNames(companies).map(
-    ({ name, ids }) => `the registry entries ${ids.join(", ")} share the name "${name}"`,
-  );
-}

@@ -1,4 +1,4 @@
-import type { EventRef } from "../../replay/timeline.js";
+import type { EventRef } from "../timeline.js";
 import type { IsoDate } from "../isoDate.js";
 
 /** What a designation does in law, in the order answers list them. */

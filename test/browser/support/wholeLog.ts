@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Company } from "../../../src/domain/companySchema.js";
-import { GENESIS, lineHash } from "../../../src/log/integrityChain.js";
+import { GENESIS, lineHash } from "../../../src/store/integrityChain.js";
 import { seededRandom } from "../../../src/simulate/random.js";
 
 export interface WholeLog {

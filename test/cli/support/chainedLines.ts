@@ -1,4 +1,4 @@
-import { GENESIS, lineHash } from "../../../src/log/integrityChain.js";
+import { GENESIS, lineHash } from "../../../src/store/integrityChain.js";
 
 /**
  * The text of a stream file whose lines are `events` as JSON, each given the `prev` of a correct

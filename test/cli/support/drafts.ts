@@ -1,5 +1,5 @@
-import type { EventDraft } from "../../../src/log/appendEvent.js";
-import { appendEvent } from "../../../src/log/appendEvent.js";
+import type { EventDraft } from "../../../src/app/appendEvents.js";
+import { appendEvent } from "../../../src/app/appendEvents.js";
 
 const COURT_TYPES = new Set([
   "ChallengeFiled",

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { makeTempDir, XIAOMI_LOG } from "../../log/support/logFixtures.js";
+import { makeTempDir, XIAOMI_LOG } from "../../store/support/logFixtures.js";
 
 /** A fresh temporary events folder holding a copy of the repository's Xiaomi log. */
 export function xiaomiEventsDir(): { dir: string; file: string } {

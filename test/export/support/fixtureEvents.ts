@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { type DesignationEvent, DesignationEventSchema } from "../../../src/domain/eventSchema.js";
-import { GENESIS } from "../../../src/log/integrityChain.js";
-import { type EventObject, makeEvent, XIAOMI_LOG } from "../../log/support/logFixtures.js";
+import { GENESIS } from "../../../src/store/integrityChain.js";
+import { type EventObject, makeEvent, XIAOMI_LOG } from "../../store/support/logFixtures.js";
 
 /**
  * A valid parsed event (see `makeEvent`), for the pure export modules, which never look at `prev`.

@@ -7,7 +7,7 @@
  *
  * Usage: node --import tsx test/robustness/support/appendMany.ts <dir> <company> <program> <tag> <count> [pauseMs]
  */
-import { appendEvent } from "../../../src/log/appendEvent.js";
+import { appendEvent } from "../../../src/app/appendEvents.js";
 
 const [dir, company, program, tag, countText, pauseText = "0"] = process.argv.slice(2);
 if (

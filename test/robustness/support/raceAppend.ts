@@ -5,8 +5,8 @@
  *
  * Usage: node --import tsx test/robustness/support/raceAppend.ts <dir> <company> <program> <tag> <expectedSeq>
  */
-import { ConcurrencyError } from "../../../src/log/appendErrors.js";
-import { appendEvent } from "../../../src/log/appendEvent.js";
+import { ConcurrencyError } from "../../../src/store/appendErrors.js";
+import { appendEvent } from "../../../src/app/appendEvents.js";
 
 const [dir = "", company = "", program = "", tag = "", expected = ""] = process.argv.slice(2);
 

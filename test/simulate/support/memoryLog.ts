@@ -8,8 +8,8 @@ import {
   initialLifecycleSnapshot,
   nextLifecycleSnapshot,
 } from "../../../src/domain/lifecycleStep.js";
-import { GENESIS } from "../../../src/log/integrityChain.js";
-import type { Log } from "../../../src/log/streamLog.js";
+import { GENESIS } from "../../../src/store/integrityChain.js";
+import type { Log } from "../../../src/store/streamLog.js";
 import { makeEvent, resetEventSeq } from "../../support/events.js";
 
 /** A log of the given streams, each stream's events in the order given (their lines). */

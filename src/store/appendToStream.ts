@@ -1,0 +1,301 @@
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  rmdirSync,
+  writeSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
+import {
+  type DesignationEvent,
+  DesignationEventSchema,
+  SlugSchema,
+} from "../domain/eventSchema.js";
+import { AppendRejectedError, ConcurrencyError, StreamNeedsRepairError } from "./appendErrors.js";
+import { correctionTargetProblem } from "../domain/corrections/correctionTarget.js";
+import { streamTypeProblem } from "../domain/editionStream.js";
+import { findEventLine } from "./findEvent.js";
+import { lineHash } from "./integrityChain.js";
+import { withFileLock } from "./fileLock.js";
+import type { LogIssue } from "./logError.js";
+import { readStreamFile } from "./readStreamFile.js";
+
+/** What the author says; the log adds `seq`, `recorded`, `prev` and (unless given) `id`. */
+export interface EventDraft {
+  company: string;
+  program: string;
+  type: string;
+  effective: string;
+  known?: string;
+  precision?: "day" | "month";
+  data: Record<string, unknown>;
+  sources: { publisher: string; title: string; url: string }[];
+  confidence: "high" | "medium" | "low";
+  id?: string;
+}
+
+export interface AppendOptions {
+  /** Fail with a `ConcurrencyError` unless the stream's last seq is this (0: the stream is new). */
+  expectedSeq?: number;
+  /** The instant to record, for tests; defaults to now. */
+  now?: () => Date;
+  /** Check everything, as under the lock, but write nothing. */
+  dryRun?: boolean;
+}
+
+/** Why a stream may not take new events, found by the layer that knows the history's rules. */
+export interface StreamRejection {
+  message: string;
+  field?: string;
+  /** Which of the new events (0-based, among those not already stored) is to blame. */
+  newIndex?: number;
+}
+
+/**
+ * The application's decision on the stream as it would be: all its events, the new ones last
+ * (`stored` of them were there before). Run under the stream's lock, so no writer comes between
+ * the decision and the write.
+ */
+export type StreamCheck = (
+  stream: string,
+  events: readonly DesignationEvent[],
+  stored: number,
+) => StreamRejection | undefined;
+
+export interface AppendToStreamOptions extends AppendOptions {
+  check?: StreamCheck;
+}
+
+export interface AppendResult {
+  /** `existing`: an identical event with the same id was already there; nothing was written. */
+  outcome: "appended" | "existing";
+  event: DesignationEvent;
+  file: string;
+  line: number;
+}
+
+/**
+ * Appends events to ONE stream's file `<dir>/<program>/<company>.jsonl`: all of them or none,
+ * under an exclusive lock across processes, as complete lines in one write flushed to disk before
+ * it returns. Assigns `seq`, `recorded`, `prev` and (unless given) `id`. Rejects, writing nothing,
+ * an event that breaks the schema, an id used elsewhere, a stream file that fails verification, a
+ * stale `expectedSeq`, and whatever `check` rejects. Re-sending an identical event with the same
+ * `id` is a no-op. The history's rules are not the store's: the application passes them as `check`.
+ *
+ * @example
+ * appendToStream("events", [draft], { check: (stream, events) => undefined });
+ */
+export function appendToStream(
+  dir: string,
+  drafts: readonly EventDraft[],
+  options: AppendToStreamOptions = {},
+): AppendResult[] {
+  const first = drafts[0];
+  if (first === undefined) return [];
+  const stream = `${first.company}/${first.program}`;
+  drafts.forEach((draft, index) => {
+    if (`${draft.company}/${draft.program}` !== stream) {
+      throw new AppendRejectedError(
+        stream,
+        "one batch appends to one stream only",
+        "company",
+        index,
+      );
+    }
+  });
+  for (const [field, value] of [
+    ["company", first.company],
+    ["program", first.program],
+  ] as const) {
+    if (!SlugSchema.safeParse(value).success) {
+      throw new AppendRejectedError(
+        stream,
+        `"${value}" must be a lowercase slug such as xiaomi or dod-1237`,
+        field,
+      );
+    }
+  }
+  const file = join(dir, first.program, `${first.company}.jsonl`);
+  // A dry run only reads: no folder, no lock (the real run checks again under the lock).
+  if (options.dryRun) return appendLocked(dir, file, stream, drafts, options);
+  const folderIsNew = !existsSync(dirname(file));
+  mkdirSync(dirname(file), { recursive: true });
+  try {
+    return withFileLock(`${file}.lock`, () => appendLocked(dir, file, stream, drafts, options));
+  } catch (error) {
+    // A rejected first event of a new program leaves no empty folder behind.
+    if (folderIsNew) removeIfEmpty(dirname(file));
+    throw error;
+  }
+}
+
+function appendLocked(
+  dir: string,
+  file: string,
+  stream: string,
+  drafts: readonly EventDraft[],
+  options: AppendToStreamOptions,
+): AppendResult[] {
+  const issues: LogIssue[] = [];
+  const current = readStreamFile(
+    file,
+    stream.split("/")[0] ?? "",
+    stream.split("/")[1] ?? "",
+    issues,
+  );
+  if (issues.length > 0) throw new StreamNeedsRepairError(file, issues);
+  const stored = current.entries.map((entry) => ({ event: entry.event, line: entry.line }));
+  const events = stored.map((entry) => entry.event);
+  const byId = new Map(events.map((event) => [event.id, event]));
+  const lastSeq = events.length;
+  const results: AppendResult[] = [];
+  const lines: string[] = [];
+  const newDraftIndexes: number[] = [];
+  let head = current.head;
+  let lastRecorded = events.at(-1)?.recorded;
+
+  drafts.forEach((draft, index) => {
+    const existing =
+      draft.id === undefined ? undefined : stored.find((e) => e.event.id === draft.id);
+    if (existing !== undefined) {
+      if (!sameContent(existing.event, draft)) {
+        throw new AppendRejectedError(
+          stream,
+          `id ${draft.id} is already used, by a different event at ${file}:${existing.line}`,
+          "id",
+          index,
+        );
+      }
+      results.push({ outcome: "existing", event: existing.event, file, line: existing.line });
+      return;
+    }
+    const seq = events.length + 1;
+    const id = draft.id ?? `${draft.company}-${draft.program}-${String(seq).padStart(4, "0")}`;
+    const taken = byId.has(id)
+      ? `${file}:${stored.find((entry) => entry.event.id === id)?.line}`
+      : findEventLine(dir, id);
+    if (taken !== undefined) {
+      const hint = draft.id === undefined ? "; give the event an id of its own" : "";
+      throw new AppendRejectedError(
+        stream,
+        `id ${id} is already used at ${taken}${hint}`,
+        "id",
+        index,
+      );
+    }
+    const candidate = {
+      id,
+      stream,
+      seq,
+      type: draft.type,
+      effective: draft.effective,
+      known: draft.known,
+      precision: draft.precision,
+      recorded: recordedInstant(options.now?.() ?? new Date(), lastRecorded),
+      data: draft.data,
+      sources: draft.sources,
+      confidence: draft.confidence,
+      prev: head,
+    };
+    const parsed = DesignationEventSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppendRejectedError(
+        stream,
+        issue?.message ?? "invalid event",
+        issue?.path.join("."),
+        index,
+      );
+    }
+    // The parsed event in the order a reader expects, `id` first (findEventLine relies on it).
+    const event = { ...candidate, ...parsed.data } as DesignationEvent;
+    const misplaced = streamTypeProblem(stream, event.type);
+    if (misplaced !== undefined) throw new AppendRejectedError(stream, misplaced, "type", index);
+    const target = correctionTargetProblem(event, byId);
+    if (target !== undefined) {
+      throw new AppendRejectedError(stream, target.message, target.field, index);
+    }
+    const line = JSON.stringify(event);
+    events.push(event);
+    byId.set(event.id, event);
+    stored.push({ event, line: seq });
+    lines.push(line);
+    head = lineHash(line);
+    lastRecorded = event.recorded;
+    results.push({ outcome: "appended", event, file, line: seq });
+    newDraftIndexes.push(index);
+  });
+  if (lines.length === 0) return results;
+
+  if (options.expectedSeq !== undefined && options.expectedSeq !== lastSeq) {
+    throw new ConcurrencyError(stream, options.expectedSeq, lastSeq);
+  }
+  const rejection = options.check?.(stream, events, lastSeq);
+  if (rejection !== undefined) {
+    const draftIndex =
+      rejection.newIndex === undefined ? undefined : newDraftIndexes[rejection.newIndex];
+    throw new AppendRejectedError(stream, rejection.message, rejection.field, draftIndex);
+  }
+  if (!options.dryRun) writeLinesDurably(file, lines);
+  return results;
+}
+
+/** Now, but never before the stream's last recorded instant: `recorded` only moves forward. */
+function recordedInstant(now: Date, lastRecorded: string | undefined): string {
+  const instant = now.toISOString();
+  return lastRecorded !== undefined && lastRecorded > instant ? lastRecorded : instant;
+}
+
+function sameContent(stored: DesignationEvent, draft: EventDraft): boolean {
+  const pick = (event: EventDraft | DesignationEvent) =>
+    canonical({
+      type: event.type,
+      effective: event.effective,
+      known: event.known,
+      precision: event.precision,
+      data: event.data,
+      sources: event.sources,
+      confidence: event.confidence,
+    });
+  return pick(stored) === pick(draft);
+}
+
+/** JSON with object keys sorted and undefined members dropped, to compare content. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, inner: unknown) =>
+    inner !== null && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+/** One write of the whole lines, then fsync of the file (and of its folder when it is new). */
+function writeLinesDurably(file: string, lines: readonly string[]): void {
+  const isNew = !existsSync(file);
+  const fd = openSync(file, "a");
+  try {
+    const bytes = Buffer.from(lines.map((line) => `${line}\n`).join(""), "utf8");
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  if (isNew) fsyncFolder(dirname(file));
+}
+
+function fsyncFolder(folder: string): void {
+  const fd = openSync(folder, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function removeIfEmpty(folder: string): void {
+  if (existsSync(folder) && readdirSync(folder).length === 0) rmdirSync(folder);
+}

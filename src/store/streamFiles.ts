@@ -1,0 +1,80 @@
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { EDITIONS_COMPANY } from "../domain/editionStream.js";
+import { folderEntries } from "./folderEntries.js";
+import { LogError } from "./logError.js";
+
+/**
+ * The one place that knows how the log lies on disk: one folder per program, one file
+ * `<company>.jsonl` per stream in it (`editions.jsonl` holding the program's list actions).
+ */
+
+/** One stream's file, and whose stream it is. */
+export interface StreamFile {
+  file: string;
+  company: string;
+  program: string;
+}
+
+const STREAM_FILE = /^(.+)\.jsonl$/;
+
+/**
+ * The file of a company's (or the edition) stream on one program, whether or not it exists yet.
+ *
+ * @example
+ * streamFileOf("events", "xiaomi", "dod-1237"); // "events/dod-1237/xiaomi.jsonl"
+ */
+export function streamFileOf(dir: string, company: string, program: string): string {
+  return join(dir, program, `${company}.jsonl`);
+}
+
+/**
+ * The programs of the log: its folders, sorted. Throws `LogError` when there is no such folder.
+ *
+ * @example
+ * programsOf("events"); // ["dod-1237", "dod-1260h", "ofac-ns-ccmc", "ofac-ns-cmic"]
+ */
+export function programsOf(dir: string): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new LogError([{ file: dir, message: "no such events folder" }]);
+  }
+  return folderEntries(dir, "directory");
+}
+
+/**
+ * Every stream file of the log (companies' and editions'), sorted by program then company,
+ * without reading them. Other files are not streams.
+ *
+ * @example
+ * allStreamFiles("events")[0]; // { file: "events/dod-1237/aviation-industry-corporation-of-china.jsonl", ... }
+ */
+export function allStreamFiles(dir: string, program?: string): StreamFile[] {
+  return (program === undefined ? programsOf(dir) : [program]).flatMap((p) =>
+    existsSync(join(dir, p))
+      ? folderEntries(join(dir, p), "file").flatMap((name) => {
+          const company = STREAM_FILE.exec(name)?.[1];
+          return company === undefined ? [] : [{ file: join(dir, p, name), company, program: p }];
+        })
+      : [],
+  );
+}
+
+/**
+ * The companies' stream files (not the edition streams), on one program or all.
+ *
+ * @example
+ * companyStreamFiles("events", "dod-1237").length; // 44
+ */
+export function companyStreamFiles(dir: string, program?: string): StreamFile[] {
+  return allStreamFiles(dir, program).filter((stream) => stream.company !== EDITIONS_COMPANY);
+}
+
+/**
+ * The edition streams' files, one per program that has list actions.
+ *
+ * @example
+ * editionStreamFiles("events").map((s) => s.program); // ["dod-1237", "dod-1260h", ...]
+ */
+export function editionStreamFiles(dir: string): StreamFile[] {
+  return allStreamFiles(dir).filter((stream) => stream.company === EDITIONS_COMPANY);
+}

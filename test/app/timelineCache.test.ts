@@ -1,0 +1,73 @@
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { appendEvent } from "../../src/app/appendEvents.js";
+import { LogError } from "../../src/store/logError.js";
+import { cachedTimeline, cacheDirFor } from "../../src/app/timelineCache.js";
+import { generateLog } from "../../scripts/generate-log.js";
+
+function setUp() {
+  const dir = mkdtempSync(join(tmpdir(), "timeline-cache-"));
+  generateLog({ out: dir, events: 400, streams: 4, seed: 5 });
+  const cache = mkdtempSync(join(tmpdir(), "timeline-cache-store-"));
+  const file = join(dir, "dod-1237", "co-00001.jsonl");
+  return { dir, cache, file, cacheFile: join(cache, "dod-1237", "co-00001.json") };
+}
+
+describe("cachedTimeline", () => {
+  it("reads the file once and answers from the cache while the file is unchanged", () => {
+    const { file, cache, cacheFile } = setUp();
+    const first = cachedTimeline(file, "co-00001", "dod-1237", cache);
+    expect(existsSync(cacheFile)).toBe(true);
+    const cachedText = readFileSync(cacheFile, "utf8");
+    const second = cachedTimeline(file, "co-00001", "dod-1237", cache);
+    expect(second).toEqual(first);
+    expect(readFileSync(cacheFile, "utf8")).toBe(cachedText);
+  });
+
+  it("reads the file again after an append, and the answer includes the new event", () => {
+    const { dir, file, cache } = setUp();
+    const before = cachedTimeline(file, "co-00001", "dod-1237", cache);
+    const result = appendEvent(dir, {
+      company: "co-00001",
+      program: "dod-1237",
+      type: "Noted",
+      effective: "2099-01-01",
+      data: { subject: "other", description: "later" },
+      sources: [{ publisher: "p", title: "t", url: "https://example.org/" }],
+      confidence: "low",
+    });
+    const after = cachedTimeline(file, "co-00001", "dod-1237", cache);
+    expect(result.outcome).toBe("appended");
+    // A note changes no status: the timeline is the same, but it was rebuilt from the file.
+    expect(after.intervals).toEqual(before.intervals);
+    const entry = JSON.parse(readFileSync(join(cache, "dod-1237", "co-00001.json"), "utf8"));
+    expect(entry.size).toBe(readFileSync(file).length);
+  });
+
+  it("notices an edit in the middle that keeps the size and the last line (by its time)", () => {
+    const { file, cache } = setUp();
+    cachedTimeline(file, "co-00001", "dod-1237", cache);
+    const text = readFileSync(file, "utf8");
+    const edited = text.replace('"seq":3,', '"seq":4,');
+    expect(edited.length).toBe(text.length);
+    rmSync(file);
+    appendFileSync(file, edited);
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(file, later, later);
+    expect(() => cachedTimeline(file, "co-00001", "dod-1237", cache)).toThrow(LogError);
+  });
+
+  it("reports a torn last line instead of answering from the cache", () => {
+    const { file, cache } = setUp();
+    cachedTimeline(file, "co-00001", "dod-1237", cache);
+    appendFileSync(file, '{"id":"torn');
+    expect(() => cachedTimeline(file, "co-00001", "dod-1237", cache)).toThrow(/torn last line/);
+  });
+
+  it("keeps each events folder's cache apart", () => {
+    expect(cacheDirFor("/a/events", "/cache")).not.toBe(cacheDirFor("/b/events", "/cache"));
+    expect(cacheDirFor("/a/events", "/cache")).toBe(cacheDirFor("/a/events/", "/cache"));
+  });
+});

@@ -1,0 +1,99 @@
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findEventLine, locateEvent } from "../../src/store/findEvent.js";
+import {
+  makeEvent,
+  makeTempDir,
+  removeDir,
+  writeFile,
+  writeStream,
+} from "./support/logFixtures.js";
+
+let dir: string;
+let acmeFile: string;
+let betaFile: string;
+
+beforeEach(() => {
+  dir = makeTempDir("designations-find-");
+  acmeFile = writeStream(dir, "dod-1237", "acme", [
+    makeEvent("acme/dod-1237", 1, "Listed", "2021-01-14"),
+    makeEvent("acme/dod-1237", 2, "ChallengeFiled", "2021-01-29"),
+    makeEvent("acme/dod-1237", 3, "Noted", "2021-02-05", { id: "acme-hearing" }),
+  ]);
+  betaFile = writeStream(dir, "ofac-ns-cmic", "beta", [
+    makeEvent("beta/ofac-ns-cmic", 1, "Listed", "2021-06-03"),
+    makeEvent("beta/ofac-ns-cmic", 2, "Delisted", "2022-01-01", { id: "acme-dod-1237-10" }),
+  ]);
+});
+
+afterEach(() => {
+  removeDir(dir);
+});
+
+describe("locateEvent", () => {
+  it("gives the file, line, program and company of the event with that id", () => {
+    expect(locateEvent(dir, "acme-hearing")).toEqual({
+      file: acmeFile,
+      line: 3,
+      program: "dod-1237",
+      company: "acme",
+    });
+    expect(locateEvent(dir, "beta-ofac-ns-cmic-1")).toEqual({
+      file: betaFile,
+      line: 1,
+      program: "ofac-ns-cmic",
+      company: "beta",
+    });
+  });
+
+  it("finds a line written by hand with its keys in another order and spaces", () => {
+    writeFile(
+      join(dir, "dod-1237/gamma.jsonl"),
+      '{"stream": "gamma/dod-1237", "id": "gamma-odd", "seq": 1}\n',
+    );
+    expect(locateEvent(dir, "gamma-odd")).toMatchObject({ company: "gamma", line: 1 });
+  });
+
+  it("matches the whole id, not a prefix of a longer one", () => {
+    expect(locateEvent(dir, "acme-dod-1237-1")).toMatchObject({ file: acmeFile, line: 1 });
+    expect(locateEvent(dir, "acme-dod-1237-10")).toMatchObject({ file: betaFile, line: 2 });
+    expect(locateEvent(dir, "acme-dod-1237")).toBeUndefined();
+    expect(locateEvent(dir, "acme-dod-1237-")).toBeUndefined();
+  });
+
+  it("does not take an id named in another event's data for that event's own", () => {
+    writeStream(dir, "dod-1237", "gamma", [
+      makeEvent("gamma/dod-1237", 1, "Listed", "2021-01-14"),
+      makeEvent("gamma/dod-1237", 2, "Retracted", "2021-02-01", {
+        data: { retracts: "gamma-dod-1237-1" },
+      }),
+    ]);
+    expect(locateEvent(dir, "gamma-dod-1237-1")).toMatchObject({ line: 1 });
+    expect(locateEvent(dir, "gamma-dod-1237-3")).toBeUndefined();
+  });
+
+  it("is undefined for an id no line has, and for a missing events folder", () => {
+    expect(locateEvent(dir, "nope")).toBeUndefined();
+    expect(locateEvent(join(dir, "missing"), "acme-hearing")).toBeUndefined();
+  });
+
+  it("reads only the stream files <program>/<company>.jsonl", () => {
+    const line = `${JSON.stringify({ id: "stray" })}\n`;
+    writeFile(join(dir, "stray.jsonl"), line);
+    writeFile(join(dir, "dod-1237", "notes.txt"), line);
+    writeFile(join(dir, "dod-1237", "acme.jsonl.bak"), line);
+    expect(locateEvent(dir, "stray")).toBeUndefined();
+  });
+});
+
+describe("findEventLine", () => {
+  it("says where the event stands as file:line", () => {
+    expect(findEventLine(dir, "acme-dod-1237-2")).toBe(`${acmeFile}:2`);
+    expect(findEventLine(dir, "acme-dod-1237-10")).toBe(`${betaFile}:2`);
+  });
+
+  it("is undefined when no line of the log has the id", () => {
+    expect(findEventLine(dir, "acme-dod-1237-9")).toBeUndefined();
+    expect(findEventLine(join(dir, "missing"), "acme-dod-1237-1")).toBeUndefined();
+  });
+});
