@@ -9,7 +9,7 @@ const layers = {
   replay: ["domain", "store"],
   query: ["domain", "replay"],
   simulate: ["domain", "store", "replay", "query"],
-  report: ["domain", "replay", "query"],
+  report: ["domain", "replay", "query", "simulate"],
   export: ["domain", "replay", "query"],
   app: ["domain", "store", "replay", "query", "simulate", "report", "export"],
   cli: ["domain", "query", "simulate", "report", "export", "app"],
@@ -19,6 +19,7 @@ const layers = {
 const fileSystemAllowed = "^src/(store|app|cli)/";
 
 export default {
+  layers,
   forbidden: [
     ...Object.entries(layers).map(([layer, below]) => ({
       name: `${layer}-imports-only-below`,

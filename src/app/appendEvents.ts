@@ -1,11 +1,11 @@
 import {
   type AppendOptions,
   type AppendResult,
-  appendToStream,
   type EventDraft,
   type StreamCheck,
 } from "../store/appendToStream.js";
 import { historyProblem } from "../replay/historyProblem.js";
+import { jsonlEventStore } from "../store/jsonlEventStore.js";
 
 export type { AppendOptions, AppendResult, EventDraft };
 
@@ -53,5 +53,5 @@ export function appendEvents(
   drafts: readonly EventDraft[],
   options: AppendOptions = {},
 ): AppendResult[] {
-  return appendToStream(dir, drafts, { ...options, check: validHistory });
+  return jsonlEventStore(dir).append(drafts, { ...options, check: validHistory });
 }

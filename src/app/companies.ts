@@ -36,3 +36,5 @@ export function knownCompanies(dir: string): Company[] {
     .map((id): Company => ({ id, name: id, aliases: [], identifiers: {} }));
   return [...companies, ...bare];
 }
+
+export { readCompanies } from "../store/readCompanies.js";

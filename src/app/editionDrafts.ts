@@ -2,7 +2,7 @@ import { EDITIONS_COMPANY } from "../domain/editionStream.js";
 import type { EditionKind, Source } from "../domain/eventSchema.js";
 import { PROGRAMS, programName } from "../domain/programNames.js";
 import type { EventDraft } from "./appendEvents.js";
-import type { EditionInput, EditionPlan, MatchedMember } from "./planEdition.js";
+import type { EditionInput, EditionPlan, MatchedMember } from "./editionPlan.js";
 
 /**
  * The events a planned list action appends: `Listed` for each company it adds, `Delisted` for each

@@ -7,8 +7,7 @@ import { EVENT_COLUMNS, eventRows } from "../export/eventRows.js";
 import { toJsonLines } from "../export/jsonLines.js";
 import { TIMELINE_COLUMNS, timelineRows } from "../export/timelineRows.js";
 import { UnknownProgramError } from "../query/queryErrors.js";
-import { LogError, type LogIssue } from "../store/logError.js";
-import { readStreamFile } from "../store/readStreamFile.js";
+import { jsonlEventStore } from "../store/jsonlEventStore.js";
 import { storedLines } from "../store/storedLines.js";
 import type { LogEntry, StreamLog } from "../store/streamLog.js";
 import { programsOf } from "../store/streamFiles.js";
@@ -85,10 +84,9 @@ function viewedStreams(
   program: string | undefined,
   view: LogView | undefined,
 ): ViewedStream[] {
-  return orderedStreamFiles(dir, program).map(({ file, company, program: p }) => {
-    const issues: LogIssue[] = [];
-    const stream = readStreamFile(file, company, p, issues);
-    if (issues.length > 0) throw new LogError(issues);
+  const store = jsonlEventStore(dir);
+  return orderedStreamFiles(dir, program).map((ref) => {
+    const stream = store.readStream(ref);
     const visible = new Set(
       eventsInView(
         stream.entries.map((entry) => entry.event),

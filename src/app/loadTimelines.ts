@@ -71,9 +71,9 @@ export function loadTimelines(dir: string, options: LoadOptions = {}): Timeline[
  * timeline (never listed). Throws `UnknownProgramError` for a program the log does not have.
  *
  * @example
- * companyTimelines("events", "xiaomi", { program: "dod-1237" })[0]?.intervals.length; // 4
+ * loadCompanyTimelines("events", "xiaomi", { program: "dod-1237" })[0]?.intervals.length; // 4
  */
-export function companyTimelines(
+export function loadCompanyTimelines(
   dir: string,
   company: string,
   options: LoadOptions = {},

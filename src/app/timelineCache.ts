@@ -28,6 +28,9 @@ interface CacheEntry {
 /**
  * Where the timelines of an events folder are cached: outside the folder, in the package's
  * node_modules/.cache, safe to delete. `DESIGNATIONS_CACHE` names another place.
+ *
+ * @example
+ * cacheDirFor("events"); // "node_modules/.cache/designations/3f2a..."
  */
 export function cacheDirFor(eventsDir: string, base = defaultCacheBase()): string {
   const key = createHash("sha256").update(resolve(eventsDir)).digest("hex").slice(0, 16);

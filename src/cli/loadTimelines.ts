@@ -1,5 +1,5 @@
 import { companyNamed } from "../app/companies.js";
-import { companyTimelines, loadTimelines as loadAll, logBytes } from "../app/loadTimelines.js";
+import { loadCompanyTimelines, loadTimelines as loadAll, logBytes } from "../app/loadTimelines.js";
 import type { Company } from "../domain/companySchema.js";
 import type { Timeline } from "../domain/timeline.js";
 import type { CliIo, OptionValues } from "./command.js";
@@ -63,7 +63,7 @@ export function companyTimelinesOf(
 ): { company: string; label: string; timelines: Timeline[] } {
   const dir = eventsDirOf(values, io);
   const { id, company } = companyNamed(dir, query);
-  const timelines = companyTimelines(dir, id, {
+  const timelines = loadCompanyTimelines(dir, id, {
     program: stringOption(values, "program"),
     view: viewOption(values),
     steps: options.steps,

@@ -1,17 +1,14 @@
-import {
-  AppendRejectedError,
-  ConcurrencyError,
-  StreamNeedsRepairError,
-} from "../store/appendErrors.js";
-import { LockTimeoutError } from "../store/fileLock.js";
-import { LogError } from "../store/logError.js";
+import { AppendRejectedError, ConcurrencyError, StreamNeedsRepairError } from "../app/errors.js";
+import { LockTimeoutError } from "../app/errors.js";
+import { LogError } from "../app/errors.js";
 import {
   AmbiguousCompanyError,
   UnknownCompanyError,
   UnknownEventError,
   UnknownProgramError,
-} from "../query/queryErrors.js";
+} from "../app/errors.js";
 import { ScenarioError } from "../simulate/scenario.js";
+import { RequestError } from "../app/requestError.js";
 import { plural } from "./formatTable.js";
 import { UsageError } from "./usageError.js";
 
@@ -44,7 +41,7 @@ export function reportError(
   err: (text: string) => void,
   helpCommand: string,
 ): number {
-  if (error instanceof UsageError || isParseArgsError(error)) {
+  if (error instanceof UsageError || error instanceof RequestError || isParseArgsError(error)) {
     err(`error: ${(error as Error).message}\nRun ${helpCommand} for usage.`);
     return EXIT.usage;
   }

@@ -1,7 +1,7 @@
 import type { EffectPeriod } from "../domain/programRules/effect.js";
 import type { StreamStatus } from "../query/streamStatus.js";
 import type { LogView } from "../domain/logView.js";
-import { effectSummaryJson } from "./effectText.js";
+import { effectSummaryJson } from "../report/effectText.js";
 
 /**
  * The JSON form of a stream's status, as `status --json` and `list --json` print it; with

@@ -18,7 +18,12 @@ export function eventJsonSchema(): Record<string, unknown> {
   };
 }
 
-/** The text of `events/schema.json`, as `npm run schema` writes it. */
+/**
+ * The text of `events/schema.json`, as `npm run schema` writes it.
+ *
+ * @example
+ * writeFileSync("events/schema.json", eventJsonSchemaText());
+ */
 export function eventJsonSchemaText(): string {
   return `${JSON.stringify(eventJsonSchema(), null, 2)}\n`;
 }

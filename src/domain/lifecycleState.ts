@@ -81,6 +81,9 @@ export function headlineStatus(state: LifecycleState): HeadlineStatus {
 /**
  * True when an injunction is in force: while enjoined, and after a settlement reached while
  * enjoined. The machine tags exactly these states `injunction`; a test keeps the two in step.
+ *
+ * @example
+ * injunctionInForce({ listing: "listed", litigation: "enjoined" }); // true
  */
 export function injunctionInForce(state: LifecycleState): boolean {
   return state.litigation === "enjoined" || state.litigation === "settled.withInjunction";
@@ -96,7 +99,12 @@ export function isEnforceable(state: LifecycleState): boolean {
   return state.listing === "listed" && !injunctionInForce(state);
 }
 
-/** `listing=listed, litigation=pending`, for messages. */
+/**
+ * `listing=listed, litigation=pending`, for messages.
+ *
+ * @example
+ * describeState({ listing: "listed", litigation: "pending" }); // "listing=listed, litigation=pending"
+ */
 export function describeState(state: LifecycleState): string {
   return `listing=${state.listing}, litigation=${state.litigation}`;
 }

@@ -59,6 +59,12 @@ export interface Timeline {
   listings?: EventRef[];
 }
 
+/**
+ * Enough of an event to name it in an answer.
+ *
+ * @example
+ * eventRef(listedEvent); // { id: "xiaomi-dod-1237-0001", type: "Listed", effective: "2021-01-14" }
+ */
 export function eventRef(event: FactEvent): EventRef {
   return { id: event.id, type: event.type, effective: event.effective };
 }

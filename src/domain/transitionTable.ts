@@ -66,7 +66,12 @@ export function deriveTransitionTable(): TransitionTable {
 
 let table: TransitionTable | undefined;
 
-/** The table of the lifecycle machine, derived once. */
+/**
+ * The table of the lifecycle machine, derived once.
+ *
+ * @example
+ * transitionTable(); // the same object on every call
+ */
 export function transitionTable(): TransitionTable {
   table ??= deriveTransitionTable();
   return table;

@@ -49,7 +49,12 @@ export function replayLogStrict(log: Log, view: LogView = {}): Timeline[] {
   return timelines;
 }
 
-/** Folds one stream read from the log as the view sees it, with its steps. */
+/**
+ * Folds one stream read from the log as the view sees it, with its steps.
+ *
+ * @example
+ * replayStream(readLog("events").streams[0], { knownAt: "2021-03-01" }).intervals;
+ */
 export function replayStream(stream: StreamLog, view: LogView = {}): Timeline {
   return replayEvents(
     stream.stream,
@@ -87,7 +92,12 @@ function isCorrection(event: DesignationEvent): boolean {
   return event.type === "Corrected" || event.type === "Retracted";
 }
 
-/** An invalid history or correction of the stream as a problem of its file and line; rethrows anything else. */
+/**
+ * An invalid history or correction of the stream as a problem of its file and line; rethrows anything else.
+ *
+ * @example
+ * problemOf(stream, error); // { file, line: 3, field: "type", message: "invalid history ..." }
+ */
 export function problemOf(stream: Pick<StreamLog, "file" | "entries">, error: unknown): LogIssue {
   if (error instanceof InvalidHistoryError || error instanceof CorrectionError) {
     const line = stream.entries.find((entry) => entry.event.id === error.eventId)?.line;

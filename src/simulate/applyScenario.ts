@@ -9,6 +9,9 @@ export type StreamEvents = Readonly<Record<string, readonly DesignationEvent[]>>
 /**
  * The events of every stream of the log, deep-frozen: the actual world, which scenarios edit
  * copies of and never change.
+ *
+ * @example
+ * actualEvents(readLog("events"))["xiaomi/dod-1237"]?.length; // 9
  */
 export function actualEvents(log: Log): StreamEvents {
   const events: Record<string, DesignationEvent[]> = {};

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { LIFECYCLE_EVENT_TYPES } from "../domain/eventTypes.js";
 import { HEADLINE_STATUSES, type HeadlineStatus } from "../domain/lifecycleState.js";
-import { readJsonFile } from "../store/readJsonFile.js";
 import type { Sojourn, SojournModel } from "./sojournModel.js";
 
 const BranchSchema = z.strictObject({
@@ -22,7 +21,12 @@ export const AssumptionsSchema = z.strictObject({
 
 export type Assumptions = z.infer<typeof AssumptionsSchema>;
 
-/** The assumptions as stays, each branch's share spread over its days. */
+/**
+ * The assumptions as stays, each branch's share spread over its days.
+ *
+ * @example
+ * sojournsFromAssumptions(readAssumptions("assumptions.json")).challenged?.length;
+ */
 export function sojournsFromAssumptions(assumptions: Assumptions): SojournModel {
   const model: SojournModel = {};
   for (const [status, branches] of Object.entries(assumptions.statuses)) {
@@ -37,9 +41,4 @@ export function sojournsFromAssumptions(assumptions: Assumptions): SojournModel 
     );
   }
   return model;
-}
-
-/** Reads and validates an assumptions file; throws `LogError` naming the file and field. */
-export function readAssumptions(file: string): Assumptions {
-  return readJsonFile(file, AssumptionsSchema, "the assumptions file");
 }

@@ -2,8 +2,8 @@ import type { IsoDate } from "../domain/isoDate.js";
 import { InvalidHistoryError } from "../domain/invalidHistoryError.js";
 import { isLifecycleEventType } from "../domain/eventTypes.js";
 import type { Log } from "../store/streamLog.js";
-import { applyCorrections, CorrectionError } from "../domain/corrections/applyCorrections.js";
-import { foldStream } from "../replay/foldStream.js";
+import { CorrectionError } from "../domain/corrections/applyCorrections.js";
+import { replayEvents } from "../replay/replayLog.js";
 import type { Timeline } from "../domain/timeline.js";
 import { actualEvents, applyScenario, type StreamEvents } from "./applyScenario.js";
 import { type EffectComparison, compareEffects } from "./compareEffects.js";
@@ -72,7 +72,7 @@ export function simulate(
 
 function foldWorld(world: StreamEvents, stream: string): Timeline {
   try {
-    return foldStream(stream, applyCorrections(world[stream] ?? []));
+    return replayEvents(stream, world[stream] ?? []);
   } catch (error) {
     if (error instanceof CorrectionError) {
       throw new ScenarioError(`the edited history is invalid: ${error.message}`);

@@ -13,7 +13,12 @@ export function findEventLine(dir: string, id: string): string | undefined {
   return located && `${located.file}:${located.line}`;
 }
 
-/** The stream file and line of the event with this id, with its program and company. */
+/**
+ * The stream file and line of the event with this id, with its program and company.
+ *
+ * @example
+ * locateEvent("events", "xiaomi-dod-1237-0006"); // { file: "events/dod-1237/xiaomi.jsonl", line: 6, ... }
+ */
 export function locateEvent(
   dir: string,
   id: string,

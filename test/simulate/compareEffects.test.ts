@@ -5,7 +5,7 @@ import type { LifecycleEventType } from "../../src/domain/eventTypes.js";
 import { readLog } from "../../src/store/readLog.js";
 import { foldStream } from "../../src/replay/foldStream.js";
 import { compareEffects } from "../../src/simulate/compareEffects.js";
-import { readScenario } from "../../src/simulate/readScenario.js";
+import { readScenario } from "../../src/app/readScenario.js";
 import { simulate } from "../../src/simulate/simulate.js";
 import { makeEvent, resetEventSeq } from "../support/events.js";
 

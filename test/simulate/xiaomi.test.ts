@@ -8,7 +8,7 @@ import type { Log } from "../../src/store/streamLog.js";
 import { statusAt } from "../../src/query/statusAt.js";
 import { replayLogStrict } from "../../src/replay/replayLog.js";
 import type { Timeline } from "../../src/domain/timeline.js";
-import { readScenario } from "../../src/simulate/readScenario.js";
+import { readScenario } from "../../src/app/readScenario.js";
 import type { Scenario } from "../../src/simulate/scenario.js";
 import { type SimulatedStream, simulate } from "../../src/simulate/simulate.js";
 

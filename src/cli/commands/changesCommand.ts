@@ -1,6 +1,6 @@
 import { loadRecord } from "../../app/loadRecord.js";
 import { changesBetween, type StatusChange } from "../../query/changesBetween.js";
-import { UnknownProgramError } from "../../query/queryErrors.js";
+import { UnknownProgramError } from "../../app/errors.js";
 import type { Command } from "../command.js";
 import { formatTable } from "../formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";

@@ -1,6 +1,4 @@
-import { appendEvent } from "../../app/appendEvents.js";
-import { locateEvent } from "../../store/findEvent.js";
-import { UnknownEventError } from "../../query/queryErrors.js";
+import { appendCorrection } from "../../app/appendCorrection.js";
 import { printAppendResult } from "../appendOutput.js";
 import type { CliIo, Command, CommandInput } from "../command.js";
 import {
@@ -55,7 +53,7 @@ Example: designations correct acme-dod-1260h-0001 --effective 2024-01-30 --known
     if (Object.values(changes).every((value) => value === undefined)) {
       throw new UsageError("say what to correct: --effective, --precision or --data");
     }
-    return appendFix(input, io, "Corrected", (id) => ({ corrects: id, ...changes }));
+    return appendFix(input, io, "Corrected", changes);
   },
 };
 
@@ -76,7 +74,7 @@ Example: designations retract acme-dod-1260h-0003 --known 2024-05-01 \\
   options: { known: { type: "string" }, ...SOURCE_OPTIONS },
   positionals: { min: 1, max: 1 },
   run(input, io) {
-    return appendFix(input, io, "Retracted", (id) => ({ retracts: id }));
+    return appendFix(input, io, "Retracted");
   },
 };
 
@@ -85,25 +83,16 @@ function appendFix(
   { positionals, values }: CommandInput,
   io: CliIo,
   type: "Corrected" | "Retracted",
-  fields: (id: string) => Record<string, unknown>,
+  changes?: Record<string, unknown>,
 ): number {
-  const id = positionals[0] as string;
-  const dir = eventsDirOf(values, io);
-  const known = requiredDateOption(values, "known");
-  const located = locateEvent(dir, id);
-  if (located === undefined) throw new UnknownEventError(id);
-  const description =
-    stringOption(values, "description") ??
-    `${type === "Corrected" ? "Corrects" : "Retracts"} ${id}.`;
-  const result = appendEvent(
-    dir,
+  const result = appendCorrection(
+    eventsDirOf(values, io),
     {
-      company: located.company,
-      program: located.program,
+      target: positionals[0] as string,
       type,
-      effective: known,
-      known,
-      data: { description, ...fields(id) },
+      known: requiredDateOption(values, "known"),
+      changes,
+      description: stringOption(values, "description"),
       sources: sourcesOption(values),
       confidence: confidenceOption(values),
       id: stringOption(values, "id"),

@@ -11,7 +11,7 @@ import {
   endText,
   eventWords,
   startText,
-} from "../effectText.js";
+} from "../../report/effectText.js";
 import { formatTable } from "../formatTable.js";
 import { companyTimelinesOf } from "../loadTimelines.js";
 import { dateOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";

@@ -10,7 +10,7 @@ import { plural } from "../formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";
 import { stringOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 import { UsageError } from "../usageError.js";
-import { writeOutputFile } from "../writeOutputFile.js";
+import { writeOutputFile } from "../../app/writeOutputFile.js";
 
 export const exportCommand: Command = {
   name: "export",

@@ -1,5 +1,5 @@
 import { companyTimelines } from "../../query/companyQueries.js";
-import { readAssumptions } from "../../simulate/assumptions.js";
+import { readAssumptions } from "../../app/readAssumptions.js";
 import { sojournsFromAssumptions } from "../../simulate/assumptions.js";
 import { type Forecast, forecast } from "../../simulate/forecast.js";
 import { sojournsFromHistory } from "../../simulate/sojournModel.js";

@@ -1,7 +1,7 @@
 import { addEntries, entriesNeeded } from "../../app/registerCompanies.js";
-import { AppendRejectedError } from "../../store/appendErrors.js";
+import { AppendRejectedError } from "../../app/errors.js";
 import { type DraftLine, importDrafts } from "../../app/importDrafts.js";
-import { LogError } from "../../store/logError.js";
+import { LogError } from "../../app/errors.js";
 import type { Command } from "../command.js";
 import { plural } from "../formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";

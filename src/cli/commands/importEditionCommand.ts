@@ -1,7 +1,7 @@
 import { type EditionImport, importEdition } from "../../app/importEdition.js";
 import type { EditionInput, MatchedMember } from "../../app/planEdition.js";
 import { EDITION_KINDS, type EditionKind, SlugSchema } from "../../domain/eventSchema.js";
-import { readMembersFile } from "../../store/readMembersFile.js";
+import { readMembersFile } from "../../app/readMembersFile.js";
 import type { Command, OptionValues } from "../command.js";
 import {
   CITATION_OPTIONS,

@@ -1,5 +1,5 @@
 import { loadRecord } from "../../app/loadRecord.js";
-import { readCompanies } from "../../store/readCompanies.js";
+import { readCompanies } from "../../app/companies.js";
 import { programSummaries, type ProgramSummary } from "../../query/programSummary.js";
 import type { Command } from "../command.js";
 import { formatTable } from "../formatTable.js";

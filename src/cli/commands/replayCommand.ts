@@ -1,4 +1,4 @@
-import { formatLogIssue } from "../../store/logError.js";
+import { formatLogIssue } from "../../app/errors.js";
 import { replayTimelines } from "../../app/replayTimelines.js";
 import type { Step, Timeline } from "../../domain/timeline.js";
 import type { Command } from "../command.js";

@@ -1,16 +1,10 @@
-import { readCompanies } from "../../store/readCompanies.js";
-import { UnknownProgramError } from "../../query/queryErrors.js";
-import type { Timeline } from "../../domain/timeline.js";
-import { reportHtml } from "../../report/reportHtml.js";
-import { reportRange } from "../../report/reportModel.js";
-import type { CliIo, Command, OptionValues } from "../command.js";
+import { reportOf } from "../../app/reportOf.js";
+import type { Command } from "../command.js";
 import { plural } from "../formatTable.js";
-import { effectBands } from "../effectBands.js";
-import { companyNamedIn, eventsDirOf, loadTimelines } from "../loadTimelines.js";
+import { eventsDirOf } from "../loadTimelines.js";
 import { dateOption, stringOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
-import { reportLanes } from "../reportLanes.js";
 import { viewText } from "../statusJson.js";
-import { writeOutputFile } from "../writeOutputFile.js";
+import { writeOutputFile } from "../../app/writeOutputFile.js";
 
 export const reportCommand: Command = {
   name: "report",
@@ -51,65 +45,25 @@ Example: designations report xiaomi --out xiaomi.html`,
   positionals: { min: 0, max: 100 },
   run({ positionals, values }, io) {
     const out = stringOption(values, "out") ?? "report.html";
-    const explicit = {
-      from: stringOption(values, "from") && dateOption(values, "from", ""),
-      to: stringOption(values, "to") && dateOption(values, "to", ""),
-    };
-    const all = loadTimelines(values, io);
-    const timelines = selectedTimelines(
-      all,
-      positionals,
-      stringOption(values, "program"),
-      values,
-      io,
-    );
-    const companies = readCompanies(eventsDirOf(values, io));
-    const lanes = reportLanes(timelines, companies, "actual", effectBands);
-    const at = stringOption(values, "at") && dateOption(values, "at", io.today);
-    const range = reportRange(lanes, [at ?? io.today], explicit, at === undefined);
-    const cursor = at ?? (io.today < range.to ? io.today : range.to);
-    const names = [...new Set(lanes.map((lane) => lane.companyName))];
-    const html = reportHtml({
-      title: `Designations: ${titleOf(names, positionals.length === 0)}`,
-      subtitle: `${plural(lanes.length, "stream")} from the event log${viewText(viewOption(values))}`,
-      generated: io.today,
-      cursor,
-      range,
-      lanes,
-      companies,
+    const optionalDate = (name: string) =>
+      stringOption(values, name) === undefined ? undefined : dateOption(values, name, "");
+    const report = reportOf(eventsDirOf(values, io), {
+      companies: positionals,
+      program: stringOption(values, "program"),
+      view: viewOption(values),
+      at: optionalDate("at"),
+      from: optionalDate("from"),
+      to: optionalDate("to"),
+      today: io.today,
+      subtitleSuffix: viewText(viewOption(values)),
     });
     if (out === "-") {
-      io.out(html);
+      io.out(report.html);
       return 0;
     }
-    writeOutputFile(out, html, "--out");
-    const events = lanes.reduce((sum, lane) => sum + lane.timeline.steps.length, 0);
-    const counts = `${plural(lanes.length, "stream")}, ${plural(events, "event")}`;
-    io.out(`wrote ${out}: ${counts}, ${range.from} to ${range.to}`);
+    writeOutputFile(out, report.html, "--out");
+    const counts = `${plural(report.streams, "stream")}, ${plural(report.events, "event")}`;
+    io.out(`wrote ${out}: ${counts}, ${report.range.from} to ${report.range.to}`);
     return 0;
   },
 };
-
-function selectedTimelines(
-  all: Timeline[],
-  companies: string[],
-  program: string | undefined,
-  values: OptionValues,
-  io: CliIo,
-): Timeline[] {
-  if (program !== undefined && !all.some((timeline) => timeline.program === program)) {
-    throw new UnknownProgramError(program, [...new Set(all.map((t) => t.program))].sort());
-  }
-  const ids = all.map((timeline) => timeline.company);
-  const wanted = companies.map((name) => companyNamedIn(name, values, io, ids).id);
-  return all.filter(
-    (timeline) =>
-      (wanted.length === 0 || wanted.includes(timeline.company)) &&
-      (program === undefined || timeline.program === program),
-  );
-}
-
-function titleOf(names: string[], everyStream: boolean): string {
-  if (everyStream) return "every stream";
-  return names.length <= 2 ? names.join(" and ") : `${names.length} companies`;
-}

@@ -6,7 +6,7 @@ import type { Command, OptionValues } from "../command.js";
 import { formatTable, yesNo } from "../formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";
 import { knownCompanies } from "../../app/companies.js";
-import { companyTimelines } from "../../app/loadTimelines.js";
+import { loadCompanyTimelines } from "../../app/loadTimelines.js";
 import { stringOption } from "../optionValues.js";
 import { EXIT } from "../reportError.js";
 import { statusText, UNCERTAIN_NOTE } from "../statusJson.js";
@@ -78,7 +78,7 @@ function limitOption(values: OptionValues): number {
 }
 
 function listsOf(dir: string, id: string, today: IsoDate): StreamStatus[] {
-  return companyTimelines(dir, id).map((timeline) => statusAt(timeline, today));
+  return loadCompanyTimelines(dir, id).map((timeline) => statusAt(timeline, today));
 }
 
 function listJson(status: StreamStatus) {

@@ -1,18 +1,16 @@
-import { readCompanies } from "../../store/readCompanies.js";
-import { readLog } from "../../store/readLog.js";
-import { readScenario } from "../../simulate/readScenario.js";
-import { type Scenario, type ScenarioEdit, ScenarioSchema } from "../../simulate/scenario.js";
-import { type SimulatedStream, simulate } from "../../simulate/simulate.js";
+import { scenarioOf } from "../../app/scenarioOf.js";
+import { simulateCompany, simulationReportOf } from "../../app/simulateCompany.js";
+import type { ScenarioEdit } from "../../simulate/scenario.js";
+import type { SimulatedStream } from "../../simulate/simulate.js";
 import type { EffectStanding } from "../../simulate/compareEffects.js";
 import type { Segment } from "../../simulate/compareTimelines.js";
 import type { Command, CommandInput } from "../command.js";
-import { effectJson, eventWords } from "../effectText.js";
+import { effectJson, eventWords } from "../../report/effectText.js";
 import { formatTable, yesNo } from "../formatTable.js";
 import { companyNamedIn, eventsDirOf } from "../loadTimelines.js";
 import { dateOption, stringOption } from "../optionValues.js";
-import { simulationReport } from "../simulationReport.js";
 import { UsageError } from "../usageError.js";
-import { writeOutputFile } from "../writeOutputFile.js";
+import { writeOutputFile } from "../../app/writeOutputFile.js";
 
 const EDIT_FLAGS = ["drop", "move", "insert", "replace"] as const;
 
@@ -56,18 +54,17 @@ Example: designations simulate xiaomi --drop xiaomi-dod-1237-0006`,
   positionals: { min: 1, max: 1 },
   run(input, io) {
     const dir = eventsDirOf(input.values, io);
-    const log = readLog(dir);
-    const ids = log.streams.map((stream) => stream.company);
-    const { id: company } = companyNamedIn(input.positionals[0] as string, input.values, io, ids);
-    const scenario = scenarioOf(input, company);
+    const { id: company } = companyNamedIn(input.positionals[0] as string, input.values, io);
+    const edits = commandLineEdits(input.values, input.optionOrder);
+    const scenario = scenarioOf(company, stringOption(input.values, "scenario"), edits);
     const until = dateOption(input.values, "until", io.today);
-    const result = simulate(log, scenario, {
+    const result = simulateCompany(dir, scenario, {
       until,
       program: stringOption(input.values, "program"),
     });
     const report = stringOption(input.values, "report");
     if (report !== undefined) {
-      writeOutputFile(report, simulationReport(result, readCompanies(dir), io.today), "--report");
+      writeOutputFile(report, simulationReportOf(dir, result, io.today), "--report");
     }
     if (input.values.json) {
       io.out(
@@ -86,24 +83,6 @@ Example: designations simulate xiaomi --drop xiaomi-dod-1237-0006`,
     return 0;
   },
 };
-
-/** The scenario file's edits, then the command line's, in the order they were typed. */
-function scenarioOf({ values, optionOrder }: CommandInput, company: string): Scenario {
-  const file = stringOption(values, "scenario");
-  const base =
-    file === undefined ? { name: "command-line edits", company, edits: [] } : readScenario(file);
-  if (base.company !== company) {
-    throw new UsageError(`the scenario is about ${base.company}, not ${company}`);
-  }
-  const edits = [...base.edits, ...commandLineEdits(values, optionOrder)];
-  const named = { ...base, edits, name: file === undefined ? describeEdits(edits) : base.name };
-  const parsed = ScenarioSchema.safeParse(named);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`edit ${issue?.path.join(".")}: ${issue?.message}`);
-  }
-  return parsed.data;
-}
 
 function commandLineEdits(
   values: CommandInput["values"],
@@ -152,22 +131,6 @@ function jsonOf(flag: string, text: string): unknown {
       `${flag}: not JSON: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-}
-
-function describeEdits(edits: readonly ScenarioEdit[]): string {
-  return (
-    edits
-      .map((edit) =>
-        "drop" in edit
-          ? `without ${edit.drop}`
-          : "move" in edit
-            ? `${edit.move} on ${edit.to}`
-            : "replace" in edit
-              ? `${edit.replace} replaced by ${edit.with.type} on ${edit.with.effective}`
-              : `with ${edit.insert.type} on ${edit.insert.effective}`,
-      )
-      .join(", ") || "no edits"
-  );
 }
 
 function streamJson(stream: SimulatedStream) {

@@ -1,5 +1,5 @@
 import { caseStats, type StageStats } from "../../query/caseStats.js";
-import { UnknownProgramError } from "../../query/queryErrors.js";
+import { UnknownProgramError } from "../../app/errors.js";
 import type { Command } from "../command.js";
 import { formatTable, plural } from "../formatTable.js";
 import { loadTimelines } from "../loadTimelines.js";

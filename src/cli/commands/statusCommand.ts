@@ -1,6 +1,6 @@
 import { effectsAt, effectsOf } from "../../query/effectsOf.js";
 import type { Command } from "../command.js";
-import { effectsLine } from "../effectText.js";
+import { effectsLine } from "../../report/effectText.js";
 import { formatTable, yesNo } from "../formatTable.js";
 import { companyTimelinesOf } from "../loadTimelines.js";
 import { statusAt } from "../../query/statusAt.js";

@@ -1,5 +1,5 @@
 import { verifyLog } from "../../app/verifyLog.js";
-import { formatLogIssue } from "../../store/logError.js";
+import { formatLogIssue } from "../../app/errors.js";
 import type { Command } from "../command.js";
 import { formatTable, plural } from "../formatTable.js";
 import { eventsDirOf, logProgress } from "../loadTimelines.js";

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadRecord } from "../../../src/app/loadRecord.js";
-import { effectBands } from "../../../src/cli/effectBands.js";
-import { reportLanes } from "../../../src/cli/reportLanes.js";
+import { effectBands } from "../../../src/report/effectBands.js";
+import { reportLanes } from "../../../src/report/reportLanes.js";
 import { addDays, type IsoDate } from "../../../src/domain/isoDate.js";
 import { readCompanies } from "../../../src/store/readCompanies.js";
 import { effectsAt, effectsOf } from "../../../src/query/effectsOf.js";

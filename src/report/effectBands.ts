@@ -1,6 +1,6 @@
 import { effectsOf } from "../query/effectsOf.js";
 import type { Timeline } from "../domain/timeline.js";
-import type { EffectBand } from "../report/reportModel.js";
+import type { EffectBand } from "./reportModel.js";
 import { citationText, endText, eventWords, startText } from "./effectText.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { Company } from "../domain/companySchema.js";
 import type { Timeline } from "../domain/timeline.js";
-import type { EffectBand, ReportLane } from "../report/reportModel.js";
+import type { EffectBand, ReportLane } from "./reportModel.js";
 
 /**
  * A report lane for each timeline, named from the registry, with the effects of its program's

@@ -1,5 +1,5 @@
 import { readJsonFile } from "../store/readJsonFile.js";
-import { type Scenario, ScenarioSchema } from "./scenario.js";
+import { type Scenario, ScenarioSchema } from "../simulate/scenario.js";
 
 /**
  * Reads and validates a scenario file. Throws `LogError` naming the file and each bad field.

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { type EditionMemberLine, EditionMemberSchema } from "../domain/editionMember.js";
 import { sourceFromText } from "../domain/sourceText.js";
-import { LogError, type LogIssue } from "./logError.js";
-import { zodIssueField } from "./zodIssueField.js";
+import { LogError, type LogIssue } from "../store/logError.js";
+import { zodIssueField } from "../store/zodIssueField.js";
 
 const SUBJECT = "the members file";
 

@@ -1,7 +1,7 @@
 import type { Company } from "../domain/companySchema.js";
 import type { IsoDate } from "../domain/isoDate.js";
-import { reportHtml } from "../report/reportHtml.js";
-import { reportRange } from "../report/reportModel.js";
+import { reportHtml } from "./reportHtml.js";
+import { reportRange } from "./reportModel.js";
 import type { Simulation } from "../simulate/simulate.js";
 import { effectBands } from "./effectBands.js";
 import { reportLanes } from "./reportLanes.js";

@@ -5,6 +5,9 @@ import type { EventRef } from "../domain/timeline.js";
 /**
  * The JSON form of an effect period, as `effects --json`, `status --json` and `simulate --json`
  * print it.
+ *
+ * @example
+ * JSON.stringify(effectsOf(timeline).map(effectJson));
  */
 export function effectJson(effect: EffectPeriod) {
   return {
@@ -22,6 +25,9 @@ export function effectJson(effect: EffectPeriod) {
 /**
  * The short JSON form `status --json` gives each effect due on the date (`effects --json` has the
  * whole rule and what ended the effect).
+ *
+ * @example
+ * effectsAt(timeline, "2021-04-01").map(effectSummaryJson);
  */
 export function effectSummaryJson(effect: EffectPeriod) {
   return {
@@ -70,23 +76,43 @@ function stateWords(effect: EffectPeriod): string {
     : `suspended (${eventWords(effect.suspendedBy)})`;
 }
 
-/** `InjunctionGranted xiaomi-dod-1237-0006`. */
+/**
+ * `InjunctionGranted xiaomi-dod-1237-0006`.
+ *
+ * @example
+ * eventWords({ id: "xiaomi-dod-1237-0006", type: "InjunctionGranted", effective: "2021-03-12" }); // "InjunctionGranted xiaomi-dod-1237-0006"
+ */
 export function eventWords(event: EventRef): string {
   return `${event.type} ${event.id}`;
 }
 
-/** `EO 13959, sec. 1(a)(ii) (2020-11-12)`. */
+/**
+ * `EO 13959, sec. 1(a)(ii) (2020-11-12)`.
+ *
+ * @example
+ * citationText({ instrument: "EO 13959", section: "sec. 1(a)(ii)", date: "2020-11-12" }); // "EO 13959, sec. 1(a)(ii) (2020-11-12)"
+ */
 export function citationText(citation: Citation): string {
   return `${citation.instrument}, ${citation.section} (${citation.date})`;
 }
 
-/** An effect's first day, with the instrument's time of day when the rule itself starts it then. */
+/**
+ * An effect's first day, with the instrument's time of day when the rule itself starts it then.
+ *
+ * @example
+ * startText(effect); // "2021-01-11 9:30 a.m. EST"
+ */
 export function startText(effect: EffectPeriod): string {
   const time = effect.from === effect.due.from ? effect.rule.startTime : undefined;
   return time === undefined ? effect.from : `${effect.from} ${time}`;
 }
 
-/** An effect's end date (`...` while it lasts), with the rule's time of day when it ends it. */
+/**
+ * An effect's end date (`...` while it lasts), with the rule's time of day when it ends it.
+ *
+ * @example
+ * endText(effect); // "2021-05-25", or "..." while it lasts
+ */
 export function endText(effect: EffectPeriod): string {
   if (effect.to === null) return "...";
   const time = effect.to === effect.due.to ? effect.rule.endTime : undefined;
