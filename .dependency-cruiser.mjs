@@ -3,7 +3,7 @@
  * listed for it; any other arrow fails `npm run lint` (and so `npm test`).
  * docs/ARCHITECTURE.md explains them.
  */
-const layers = {
+export const layers = {
   domain: [],
   store: ["domain"],
   replay: ["domain", "store"],
@@ -19,7 +19,6 @@ const layers = {
 const fileSystemAllowed = "^src/(store|app|cli)/";
 
 export default {
-  layers,
   forbidden: [
     ...Object.entries(layers).map(([layer, below]) => ({
       name: `${layer}-imports-only-below`,
