@@ -15,18 +15,17 @@ const START = "<!-- diagram: npm run architecture -->";
 const END = "<!-- end of diagram -->";
 
 /** The layering rules of `npm run lint`: .dependency-cruiser.mjs. */
-export async function cruiserConfig(): Promise<
-  IConfiguration & { layers: Record<string, string[]> }
-> {
-  const config = (await import(join(ROOT, ".dependency-cruiser.mjs"))) as {
-    default: IConfiguration & { layers: Record<string, string[]> };
-  };
-  return config.default;
+export async function cruiserConfig(): Promise<IConfiguration> {
+  return (await cruiserModule()).default;
 }
 
 /** The layers, lowest first, as .dependency-cruiser.mjs orders them. */
 export async function layerOrder(): Promise<string[]> {
-  return Object.keys((await cruiserConfig()).layers);
+  return Object.keys((await cruiserModule()).layers);
+}
+
+function cruiserModule(): Promise<{ default: IConfiguration; layers: Record<string, string[]> }> {
+  return import(join(ROOT, ".dependency-cruiser.mjs"));
 }
 
 /** Folder-to-folder import counts within src/, e.g. "cli app" → 31. */
