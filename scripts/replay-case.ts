@@ -7,15 +7,10 @@
  */
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
+import { companyNamed, loadCompanyTimelines, RequestError } from "../src/app/index.js";
 import { DEFAULT_EVENTS_DIR } from "../src/cli/defaultEventsDir.js";
-import { narrateCase } from "../src/cli/narrateCase.js";
 import { runGuarded } from "../src/cli/runGuarded.js";
-import { UsageError } from "../src/cli/usageError.js";
-import { readCompanies } from "../src/store/readCompanies.js";
-import { readLog } from "../src/store/readLog.js";
-import { companyTimelines } from "../src/query/companyQueries.js";
-import { resolveCompany } from "../src/query/resolveCompany.js";
-import { replayLogStrict } from "../src/replay/replayLog.js";
+import { narrateCase } from "../src/report/index.js";
 
 const USAGE = "Usage: npm run replay-case -- <company> [--program P] [--step] [--events DIR]";
 const HELP = "npm run replay-case -- --help";
@@ -35,17 +30,12 @@ await runGuarded(HELP, async () => {
     return 0;
   }
   const query = positionals[0];
-  if (query === undefined || positionals.length > 1) throw new UsageError("give one company");
+  if (query === undefined || positionals.length > 1) throw new RequestError("give one company");
   const dir = values.events ?? DEFAULT_EVENTS_DIR;
-  const timelines = replayLogStrict(readLog(dir));
-  const companies = readCompanies(dir);
-  const id = resolveCompany(
-    query,
-    companies,
-    timelines.map((timeline) => timeline.company),
-  );
-  const name = companies.find((company) => company.id === id)?.name ?? id;
-  const [header, ...lines] = narrateCase(companyTimelines(timelines, id, values.program));
+  const { id, company } = companyNamed(dir, query);
+  const name = company?.name ?? id;
+  const timelines = loadCompanyTimelines(dir, id, { program: values.program, steps: true });
+  const [header, ...lines] = narrateCase(timelines);
   process.stdout.write(`${name} (${id}), step by step\n${header}\n`);
   const interactive = values.step === true && process.stdin.isTTY === true;
   const prompt = interactive

@@ -54,4 +54,30 @@ describe("the package", () => {
       expect(typeof api[name], name).toBe(name === "lifecycleMachine" ? "object" : "function");
     }
   });
+
+  it("exports each layer as its own entry point, designations/report and designations/simulate among them", async () => {
+    const layers = Object.keys(pkg.exports).filter((key) => key !== ".");
+    expect(layers).toEqual(expect.arrayContaining(["./report", "./simulate", "./app", "./domain"]));
+    const whole = (await import(`${root}/${pkg.exports["."]?.import}`)) as Record<string, unknown>;
+    for (const layer of layers) {
+      const api = (await import(`${root}/${pkg.exports[layer]?.import}`)) as Record<
+        string,
+        unknown
+      >;
+      expect(Object.keys(api).length, layer).toBeGreaterThan(0);
+      // Every name a layer exports is the root's too, the same value.
+      for (const [name, value] of Object.entries(api))
+        expect(whole[name], `${layer} ${name}`).toBe(value);
+    }
+    const report = (await import(`${root}/${pkg.exports["./report"]?.import}`)) as Record<
+      string,
+      unknown
+    >;
+    const simulate = (await import(`${root}/${pkg.exports["./simulate"]?.import}`)) as Record<
+      string,
+      unknown
+    >;
+    expect(typeof report.reportHtml).toBe("function");
+    expect(typeof simulate.simulate).toBe("function");
+  });
 });

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import type { Company } from "../domain/companySchema.js";
 import { EDITIONS_COMPANY } from "../domain/editionStream.js";
 import { AppendRejectedError } from "../store/appendErrors.js";
@@ -6,6 +5,7 @@ import { type AppendOptions, appendEvents, type EventDraft } from "./appendEvent
 import { LogError } from "../store/logError.js";
 import { readCompanies } from "../store/readCompanies.js";
 import { readStreamFile } from "../store/readStreamFile.js";
+import { streamFileOf } from "../store/streamFiles.js";
 import { updateCompanies } from "../store/writeCompanies.js";
 import { type EditionInput, type EditionPlan, planEdition } from "./planEdition.js";
 import { programMembersOn } from "./programMembers.js";
@@ -88,7 +88,7 @@ export function importEdition(
 
 /** Where the edition event with this id stands in the program's edition stream, if it does. */
 function editionInLog(dir: string, program: string, id: string): string | undefined {
-  const file = join(dir, program, `${EDITIONS_COMPANY}.jsonl`);
+  const file = streamFileOf(dir, EDITIONS_COMPANY, program);
   const stream = readStreamFile(file, EDITIONS_COMPANY, program, []);
   const entry = stream.entries.find(({ event }) => event.id === id);
   return entry === undefined ? undefined : `${file}:${entry.line}`;

@@ -129,10 +129,7 @@ export function logBytes(dir: string): number {
  * orderedStreamFiles("events", "dod-1237")[0]?.company; // "aviation-industry-corporation-of-china"
  */
 export function orderedStreamFiles(dir: string, program: string | undefined): StreamFile[] {
-  if (program !== undefined) {
-    const programs = programsOf(dir);
-    if (!programs.includes(program)) return [];
-  }
+  if (program !== undefined && !(existsSync(dir) && programsOf(dir).includes(program))) return [];
   const key = (file: StreamFile) => `${file.company}/${file.program}`;
   return companyStreamFiles(dir, program).sort((a, b) =>
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0,

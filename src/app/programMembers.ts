@@ -1,9 +1,5 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { EDITIONS_COMPANY } from "../domain/editionStream.js";
 import type { IsoDate } from "../domain/isoDate.js";
-import { folderEntries } from "../store/folderEntries.js";
-import { cacheDirFor, cachedTimeline } from "./timelineCache.js";
+import { loadTimelines } from "./loadTimelines.js";
 import { isOnTheList } from "../query/onTheList.js";
 import { statusAt } from "../query/statusAt.js";
 import type { Timeline } from "../domain/timeline.js";
@@ -15,12 +11,7 @@ import type { Timeline } from "../domain/timeline.js";
  * programTimelines("events", "dod-1260h").length; // the companies ever on the 1260H list
  */
 export function programTimelines(dir: string, program: string): Timeline[] {
-  const folder = join(dir, program);
-  if (!existsSync(folder)) return [];
-  const cacheDir = cacheDirFor(dir);
-  return folderEntries(folder, "file")
-    .filter((name) => name.endsWith(".jsonl") && name !== `${EDITIONS_COMPANY}.jsonl`)
-    .map((name) => cachedTimeline(join(folder, name), name.slice(0, -6), program, cacheDir));
+  return loadTimelines(dir, { program });
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 } from "../app/errors.js";
 import { ScenarioError } from "../simulate/scenario.js";
 import { RequestError } from "../app/requestError.js";
-import { plural } from "./formatTable.js";
+import { plural } from "../report/formatTable.js";
 import { UsageError } from "./usageError.js";
 
 /**

@@ -1,5 +1,6 @@
 /**
- * The HTML report: its model, lanes, effect bands and page. No I/O.
+ * How answers are presented: the HTML report (its model, lanes, effect bands and page), text
+ * tables, and a case told step by step. No I/O.
  *
  * @packageDocumentation
  */
@@ -12,3 +13,5 @@ export * from "./simulationReport.js";
 export * from "./lifecycleDiagram.js";
 export * from "./statusColors.js";
 export * from "./laneGroups.js";
+export * from "./formatTable.js";
+export * from "./narrateCase.js";

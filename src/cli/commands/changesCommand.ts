@@ -2,7 +2,7 @@ import { loadRecord } from "../../app/loadRecord.js";
 import { changesBetween, type StatusChange } from "../../query/changesBetween.js";
 import { UnknownProgramError } from "../../app/errors.js";
 import type { Command } from "../command.js";
-import { formatTable } from "../formatTable.js";
+import { formatTable } from "../../report/formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";
 import { dateOption, stringOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 import { viewText } from "../statusJson.js";

@@ -12,7 +12,7 @@ import {
   eventWords,
   startText,
 } from "../../report/effectText.js";
-import { formatTable } from "../formatTable.js";
+import { formatTable } from "../../report/formatTable.js";
 import { companyTimelinesOf } from "../loadTimelines.js";
 import { dateOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 import { UNCERTAIN_NOTE, viewText } from "../statusJson.js";

@@ -6,7 +6,7 @@ import {
   type ExportWhat as What,
 } from "../../app/exportLog.js";
 import type { Command, OptionValues } from "../command.js";
-import { plural } from "../formatTable.js";
+import { plural } from "../../report/formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";
 import { stringOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 import { UsageError } from "../usageError.js";

@@ -4,7 +4,7 @@ import { sojournsFromAssumptions } from "../../simulate/assumptions.js";
 import { type Forecast, forecast } from "../../simulate/forecast.js";
 import { sojournsFromHistory } from "../../simulate/sojournModel.js";
 import type { Command, OptionValues } from "../command.js";
-import { formatTable, yesNo } from "../formatTable.js";
+import { formatTable, yesNo } from "../../report/formatTable.js";
 import { companyNamedIn, loadTimelines } from "../loadTimelines.js";
 import { dateOption, stringOption } from "../optionValues.js";
 import { UsageError } from "../usageError.js";

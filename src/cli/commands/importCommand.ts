@@ -3,7 +3,7 @@ import { AppendRejectedError } from "../../app/errors.js";
 import { type DraftLine, importDrafts } from "../../app/importDrafts.js";
 import { LogError } from "../../app/errors.js";
 import type { Command } from "../command.js";
-import { plural } from "../formatTable.js";
+import { plural } from "../../report/formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";
 
 export const importCommand: Command = {

@@ -9,7 +9,7 @@ import {
   requiredDateOption,
   sourcesOption,
 } from "../draftOptions.js";
-import { plural } from "../formatTable.js";
+import { plural } from "../../report/formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";
 import { dateOption, stringOption } from "../optionValues.js";
 import { UsageError } from "../usageError.js";

@@ -1,7 +1,7 @@
 import { listStreams } from "../../query/companyQueries.js";
 import type { StreamStatus } from "../../query/streamStatus.js";
 import type { CliIo, Command, OptionValues } from "../command.js";
-import { formatTable, yesNo } from "../formatTable.js";
+import { formatTable, yesNo } from "../../report/formatTable.js";
 import { loadTimelines } from "../loadTimelines.js";
 import {
   dateOption,

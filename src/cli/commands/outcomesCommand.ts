@@ -3,7 +3,7 @@ import { type Outcomes, outcomes } from "../../simulate/outcomes.js";
 import { snapshotAt } from "../../simulate/snapshotAt.js";
 import { describeState } from "../../domain/lifecycleState.js";
 import type { Command } from "../command.js";
-import { formatTable, plural } from "../formatTable.js";
+import { formatTable, plural } from "../../report/formatTable.js";
 import { companyNamedIn, loadTimelines } from "../loadTimelines.js";
 import { dateOption, stringOption } from "../optionValues.js";
 import { UsageError } from "../usageError.js";

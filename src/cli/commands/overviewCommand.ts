@@ -2,7 +2,7 @@ import { loadRecord } from "../../app/loadRecord.js";
 import { readCompanies } from "../../app/companies.js";
 import { programSummaries, type ProgramSummary } from "../../query/programSummary.js";
 import type { Command } from "../command.js";
-import { formatTable } from "../formatTable.js";
+import { formatTable } from "../../report/formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";
 
 /** What `designations` (and `npm start`) prints with no command: each list's state today. */

@@ -2,7 +2,7 @@ import { formatLogIssue } from "../../app/errors.js";
 import { replayTimelines } from "../../app/replayTimelines.js";
 import type { Step, Timeline } from "../../domain/timeline.js";
 import type { Command } from "../command.js";
-import { formatTable, yesNo } from "../formatTable.js";
+import { formatTable, yesNo } from "../../report/formatTable.js";
 import { companyNamedIn, eventsDirOf, logProgress } from "../loadTimelines.js";
 import { VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 

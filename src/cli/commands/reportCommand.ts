@@ -1,6 +1,6 @@
 import { reportOf } from "../../app/reportOf.js";
 import type { Command } from "../command.js";
-import { plural } from "../formatTable.js";
+import { plural } from "../../report/formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";
 import { dateOption, stringOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 import { viewText } from "../statusJson.js";

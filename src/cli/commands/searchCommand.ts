@@ -3,7 +3,7 @@ import { type CompanyHit, searchCompanies } from "../../query/searchCompanies.js
 import { statusAt } from "../../query/statusAt.js";
 import type { StreamStatus } from "../../query/streamStatus.js";
 import type { Command, OptionValues } from "../command.js";
-import { formatTable, yesNo } from "../formatTable.js";
+import { formatTable, yesNo } from "../../report/formatTable.js";
 import { eventsDirOf } from "../loadTimelines.js";
 import { knownCompanies } from "../../app/companies.js";
 import { loadCompanyTimelines } from "../../app/loadTimelines.js";

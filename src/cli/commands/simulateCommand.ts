@@ -6,7 +6,7 @@ import type { EffectStanding } from "../../simulate/compareEffects.js";
 import type { Segment } from "../../simulate/compareTimelines.js";
 import type { Command, CommandInput } from "../command.js";
 import { effectJson, eventWords } from "../../report/effectText.js";
-import { formatTable, yesNo } from "../formatTable.js";
+import { formatTable, yesNo } from "../../report/formatTable.js";
 import { companyNamedIn, eventsDirOf } from "../loadTimelines.js";
 import { dateOption, stringOption } from "../optionValues.js";
 import { UsageError } from "../usageError.js";

@@ -1,7 +1,7 @@
 import { caseStats, type StageStats } from "../../query/caseStats.js";
 import { UnknownProgramError } from "../../app/errors.js";
 import type { Command } from "../command.js";
-import { formatTable, plural } from "../formatTable.js";
+import { formatTable, plural } from "../../report/formatTable.js";
 import { loadTimelines } from "../loadTimelines.js";
 import { stringOption, VIEW_HELP, VIEW_OPTIONS } from "../optionValues.js";
 

@@ -1,7 +1,7 @@
 import { effectsAt, effectsOf } from "../../query/effectsOf.js";
 import type { Command } from "../command.js";
 import { effectsLine } from "../../report/effectText.js";
-import { formatTable, yesNo } from "../formatTable.js";
+import { formatTable, yesNo } from "../../report/formatTable.js";
 import { companyTimelinesOf } from "../loadTimelines.js";
 import { statusAt } from "../../query/statusAt.js";
 import { dateOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";

@@ -1,7 +1,7 @@
 import { companyTimelines } from "../../query/companyQueries.js";
 import type { Interval, Timeline } from "../../domain/timeline.js";
 import type { Command } from "../command.js";
-import { formatTable, yesNo } from "../formatTable.js";
+import { formatTable, yesNo } from "../../report/formatTable.js";
 import { companyNamedIn, loadTimelines } from "../loadTimelines.js";
 import { stringOption, VIEW_HELP, VIEW_OPTIONS } from "../optionValues.js";
 

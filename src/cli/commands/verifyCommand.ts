@@ -1,7 +1,7 @@
 import { verifyLog } from "../../app/verifyLog.js";
 import { formatLogIssue } from "../../app/errors.js";
 import type { Command } from "../command.js";
-import { formatTable, plural } from "../formatTable.js";
+import { formatTable, plural } from "../../report/formatTable.js";
 import { eventsDirOf, logProgress } from "../loadTimelines.js";
 
 export const verifyCommand: Command = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTable } from "../../src/cli/formatTable.js";
+import { formatTable } from "../../src/report/formatTable.js";
 
 describe("formatTable", () => {
   it("aligns columns two spaces apart, the header first, with no trailing spaces", () => {

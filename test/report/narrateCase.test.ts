@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { FactEvent } from "../../src/domain/eventSchema.js";
-import { narrateCase } from "../../src/cli/narrateCase.js";
+import { narrateCase } from "../../src/report/narrateCase.js";
 import { foldStream } from "../../src/replay/foldStream.js";
 import type { Timeline } from "../../src/domain/timeline.js";
 import { makeEvent, resetEventSeq } from "../support/events.js";
