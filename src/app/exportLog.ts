@@ -1,17 +1,15 @@
 import type { LogView } from "../domain/logView.js";
 import { eventsInView } from "../domain/logView.js";
-import type { Timeline } from "../domain/timeline.js";
 import { toCloudEvent } from "../export/cloudEvent.js";
 import { toCsv } from "../export/csvExport.js";
 import { EVENT_COLUMNS, eventRows } from "../export/eventRows.js";
 import { toJsonLines } from "../export/jsonLines.js";
 import { TIMELINE_COLUMNS, timelineRows } from "../export/timelineRows.js";
 import { UnknownProgramError } from "../query/queryErrors.js";
-import { jsonlEventStore } from "../store/jsonlEventStore.js";
 import { storedLines } from "../store/storedLines.js";
-import type { LogEntry, StreamLog } from "../store/streamLog.js";
 import { programsOf } from "../store/streamFiles.js";
-import { loadTimelines, orderedStreamFiles } from "./loadTimelines.js";
+import { loadTimelines, orderedStreamFiles, timelinesOf } from "./loadTimelines.js";
+import { cacheDirFor, TimelineCache } from "./timelineCache.js";
 
 export const EXPORT_FORMATS = ["csv", "jsonl", "cloudevents"] as const;
 export const EXPORT_WHATS = ["timelines", "events"] as const;
@@ -48,51 +46,52 @@ export function exportLog(dir: string, request: ExportRequest): Export {
     const programs = programsOf(dir);
     if (!programs.includes(program)) throw new UnknownProgramError(program, programs);
   }
-  if (what === "timelines") {
-    return timelinesExport(loadTimelines(dir, { view, steps: true, program }), format);
-  }
-  loadTimelines(dir, { view }); // the whole history must replay
-  return eventsExport(viewedStreams(dir, program, view), format);
+  return what === "timelines"
+    ? timelinesExport(dir, format, program, view)
+    : eventsExport(dir, format, program, view);
 }
 
-function timelinesExport(timelines: readonly Timeline[], format: ExportFormat): Export {
-  const rows = timelineRows(timelines);
-  const text = format === "csv" ? toCsv(rows, TIMELINE_COLUMNS) : toJsonLines(rows);
-  return { text, count: rows.length, noun: "row" };
-}
-
-function eventsExport(streams: readonly ViewedStream[], format: ExportFormat): Export {
-  const events = streams.flatMap(({ entries }) => entries.map((entry) => entry.event));
-  const text =
-    format === "cloudevents"
-      ? toJsonLines(events.map(toCloudEvent))
-      : format === "csv"
-        ? toCsv(eventRows(events), EVENT_COLUMNS)
-        : streams.flatMap(({ stream, entries }) => storedLines(stream, entries)).join("");
-  return { text, count: events.length, noun: format === "csv" ? "row" : "event" };
-}
-
-/** A stream and the entries of it that the view lets through. */
-interface ViewedStream {
-  stream: StreamLog;
-  entries: LogEntry[];
-}
-
-/** The company streams (on one program) with the entries the view lets through, in log order. */
-function viewedStreams(
+/** One stream at a time, so that only the text is kept, never every stream's events. */
+function timelinesExport(
   dir: string,
+  format: ExportFormat,
   program: string | undefined,
   view: LogView | undefined,
-): ViewedStream[] {
-  const store = jsonlEventStore(dir);
-  return orderedStreamFiles(dir, program).map((ref) => {
-    const stream = store.readStream(ref);
-    const visible = new Set(
-      eventsInView(
-        stream.entries.map((entry) => entry.event),
-        view,
-      ),
+): Export {
+  const parts = format === "csv" ? [toCsv([], TIMELINE_COLUMNS)] : [];
+  let count = 0;
+  for (const timeline of timelinesOf(dir, { view, steps: true, program })) {
+    const rows = timelineRows([timeline]);
+    count += rows.length;
+    parts.push(
+      format === "csv" ? toCsv(rows, TIMELINE_COLUMNS, { header: false }) : toJsonLines(rows),
     );
-    return { stream, entries: stream.entries.filter((entry) => visible.has(entry.event)) };
-  });
+  }
+  return { text: parts.join(""), count, noun: "row" };
+}
+
+function eventsExport(
+  dir: string,
+  format: ExportFormat,
+  program: string | undefined,
+  view: LogView | undefined,
+): Export {
+  // A log whose history does not replay is a bad log for every export: this also verifies (and
+  // caches) every file, so the events below are read without the schema.
+  loadTimelines(dir, { view });
+  const cache = new TimelineCache(cacheDirFor(dir));
+  const parts = format === "csv" ? [toCsv([], EVENT_COLUMNS)] : [];
+  let count = 0;
+  for (const { file, company, program: p } of orderedStreamFiles(dir, program)) {
+    const events = eventsInView(cache.events(file, company, p), view);
+    count += events.length;
+    parts.push(
+      format === "cloudevents"
+        ? toJsonLines(events.map(toCloudEvent))
+        : format === "csv"
+          ? toCsv(eventRows(events), EVENT_COLUMNS, { header: false })
+          : storedLines(file, events).join(""),
+    );
+  }
+  return { text: parts.join(""), count, noun: format === "csv" ? "row" : "event" };
 }

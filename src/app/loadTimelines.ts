@@ -9,7 +9,7 @@ import {
   type StreamFile,
   streamFileOf,
 } from "../store/streamFiles.js";
-import { cachedTimeline, cacheDirFor } from "./timelineCache.js";
+import { cacheDirFor, TimelineCache } from "./timelineCache.js";
 
 /** Which timelines to load, and how. */
 export interface LoadOptions {
@@ -38,19 +38,23 @@ export interface LoadOptions {
  */
 export function* timelinesOf(dir: string, options: LoadOptions = {}): Generator<Timeline> {
   const files = orderedStreamFiles(dir, options.program);
-  const cacheDir = options.cacheDir ?? cacheDirFor(dir);
+  const cache = new TimelineCache(options.cacheDir ?? cacheDirFor(dir));
   const problems: LogIssue[] = [];
-  for (const { file, company, program } of files) {
-    let timeline: Timeline;
-    try {
-      timeline = cachedTimeline(file, company, program, cacheDir, options);
-    } catch (error) {
-      if (!(error instanceof LogError)) throw error;
-      problems.push(...error.issues);
-      continue;
+  try {
+    for (const { file, company, program } of files) {
+      let timeline: Timeline;
+      try {
+        timeline = cache.timeline(file, company, program, options);
+      } catch (error) {
+        if (!(error instanceof LogError)) throw error;
+        problems.push(...error.issues);
+        continue;
+      }
+      options.onFile?.(statSync(file).size, timeline.steps.length);
+      if (problems.length === 0) yield timeline;
     }
-    options.onFile?.(statSync(file).size, timeline.steps.length);
-    if (problems.length === 0) yield timeline;
+  } finally {
+    cache.flush();
   }
   if (problems.length > 0) throw new LogError(problems);
 }
@@ -83,11 +87,16 @@ export function loadCompanyTimelines(
   if (program !== undefined && !programs.includes(program)) {
     throw new UnknownProgramError(program, programs);
   }
-  const cacheDir = options.cacheDir ?? cacheDirFor(dir);
-  const timelines = (program === undefined ? programs : [program])
-    .map((p) => ({ program: p, file: streamFileOf(dir, company, p) }))
-    .filter(({ file }) => existsSync(file))
-    .map(({ program: p, file }) => cachedTimeline(file, company, p, cacheDir, options));
+  const cache = new TimelineCache(options.cacheDir ?? cacheDirFor(dir));
+  let timelines: Timeline[];
+  try {
+    timelines = (program === undefined ? programs : [program])
+      .map((p) => ({ program: p, file: streamFileOf(dir, company, p) }))
+      .filter(({ file }) => existsSync(file))
+      .map(({ program: p, file }) => cache.timeline(file, company, p, options));
+  } finally {
+    cache.flush();
+  }
   if (timelines.length > 0 || program === undefined) return timelines;
   return [
     {

@@ -3,7 +3,7 @@ import type { Timeline } from "../domain/timeline.js";
 import { HistoryError } from "../replay/replayLog.js";
 import type { LogIssue } from "../store/logError.js";
 import { type LoadOptions, orderedStreamFiles } from "./loadTimelines.js";
-import { cachedTimeline, cacheDirFor } from "./timelineCache.js";
+import { cacheDirFor, TimelineCache } from "./timelineCache.js";
 
 /** The timelines with their steps, and a problem for each stream the machine could not fold. */
 export interface ReplayResult {
@@ -26,18 +26,22 @@ export function replayTimelines(
 ): ReplayResult {
   const timelines: Timeline[] = [];
   const problems: LogIssue[] = [];
-  const cacheDir = options.cacheDir ?? cacheDirFor(dir);
+  const cache = new TimelineCache(options.cacheDir ?? cacheDirFor(dir));
   const load = { ...options, steps: true };
-  for (const { file, company, program } of orderedStreamFiles(dir, options.program)) {
-    if (options.company !== undefined && company !== options.company) continue;
-    try {
-      const timeline = cachedTimeline(file, company, program, cacheDir, load);
-      timelines.push(timeline);
-      options.onFile?.(statSync(file).size, timeline.steps.length);
-    } catch (error) {
-      if (!(error instanceof HistoryError)) throw error;
-      problems.push(...error.issues);
+  try {
+    for (const { file, company, program } of orderedStreamFiles(dir, options.program)) {
+      if (options.company !== undefined && company !== options.company) continue;
+      try {
+        const timeline = cache.timeline(file, company, program, load);
+        timelines.push(timeline);
+        options.onFile?.(statSync(file).size, timeline.steps.length);
+      } catch (error) {
+        if (!(error instanceof HistoryError)) throw error;
+        problems.push(...error.issues);
+      }
     }
+  } finally {
+    cache.flush();
   }
   return { timelines, problems };
 }

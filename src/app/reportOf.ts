@@ -1,14 +1,15 @@
 import type { IsoDate } from "../domain/isoDate.js";
 import type { LogView } from "../domain/logView.js";
-import type { Timeline } from "../domain/timeline.js";
 import { UnknownProgramError } from "../query/queryErrors.js";
 import { effectBands } from "../report/effectBands.js";
 import { reportHtml } from "../report/reportHtml.js";
 import { reportLanes } from "../report/reportLanes.js";
-import { reportRange } from "../report/reportModel.js";
+import { ReportDataBuilder } from "../report/reportData.js";
+import { DateBounds, type Report, type ReportLane } from "../report/reportModel.js";
+import { programsOf } from "../store/streamFiles.js";
 import { readCompanies } from "../store/readCompanies.js";
 import { companyNamed } from "./companies.js";
-import { loadTimelines } from "./loadTimelines.js";
+import { companyIdsOf, timelinesOf } from "./loadTimelines.js";
 
 /** Which report to make. */
 export interface ReportRequest {
@@ -44,45 +45,59 @@ export interface ReportPage {
  * reportOf("events", { companies: ["xiaomi"], today: "2026-11-30" }).streams; // 2
  */
 export function reportOf(dir: string, request: ReportRequest): ReportPage {
-  const all = loadTimelines(dir, { view: request.view, steps: true });
-  const timelines = selected(dir, all, request.companies ?? [], request.program);
   const companies = readCompanies(dir);
-  const lanes = reportLanes(timelines, companies, "actual", effectBands);
+  const wanted = wantedCompanies(dir, request.companies ?? [], request.program);
+  const builder = new ReportDataBuilder(companies);
+  const bounds = new DateBounds();
+  const lanes: ReportLane[] = [];
+  let events = 0;
+  // One stream at a time: each lane's events become the page's data as it comes, and only the
+  // lane without its steps is kept.
+  for (const timeline of timelinesOf(dir, {
+    view: request.view,
+    steps: true,
+    program: request.program,
+  })) {
+    if (wanted !== undefined && !wanted.has(timeline.company)) continue;
+    const [lane] = reportLanes([timeline], companies, "actual", effectBands) as [ReportLane];
+    builder.addLane(lane);
+    bounds.addLane(lane);
+    events += timeline.steps.length;
+    lanes.push({ ...lane, timeline: { ...timeline, steps: [] } });
+  }
   const { at, today } = request;
-  const explicit = { from: request.from, to: request.to };
-  const range = reportRange(lanes, [at ?? today], explicit, at === undefined);
+  const range = bounds.range(
+    [at ?? today],
+    { from: request.from, to: request.to },
+    at === undefined,
+  );
   const names = [...new Set(lanes.map((lane) => lane.companyName))];
-  const everyStream = (request.companies ?? []).length === 0;
   const count = `${lanes.length} ${lanes.length === 1 ? "stream" : "streams"}`;
-  const html = reportHtml({
-    title: `Designations: ${titleOf(names, everyStream)}`,
+  const report: Report = {
+    title: `Designations: ${titleOf(names, wanted === undefined)}`,
     subtitle: `${count} from the event log${request.subtitleSuffix ?? ""}`,
     generated: today,
     cursor: at ?? (today < range.to ? today : range.to),
     range,
     lanes,
     companies,
-  });
-  const events = lanes.reduce((sum, lane) => sum + lane.timeline.steps.length, 0);
-  return { html, streams: lanes.length, events, range };
+  };
+  return { html: reportHtml(report, builder.data(report)), streams: lanes.length, events, range };
 }
 
-function selected(
+/** The ids of the companies asked for (none: every company); the program must be the log's. */
+function wantedCompanies(
   dir: string,
-  all: Timeline[],
   companies: readonly string[],
   program: string | undefined,
-): Timeline[] {
-  if (program !== undefined && !all.some((timeline) => timeline.program === program)) {
-    throw new UnknownProgramError(program, [...new Set(all.map((t) => t.program))].sort());
+): Set<string> | undefined {
+  if (program !== undefined) {
+    const programs = programsOf(dir);
+    if (!programs.includes(program)) throw new UnknownProgramError(program, programs);
   }
-  const ids = all.map((timeline) => timeline.company);
-  const wanted = companies.map((name) => companyNamed(dir, name, ids).id);
-  return all.filter(
-    (timeline) =>
-      (wanted.length === 0 || wanted.includes(timeline.company)) &&
-      (program === undefined || timeline.program === program),
-  );
+  if (companies.length === 0) return undefined;
+  const ids = companyIdsOf(dir);
+  return new Set(companies.map((name) => companyNamed(dir, name, ids).id));
 }
 
 function titleOf(names: string[], everyStream: boolean): string {

@@ -7,7 +7,7 @@ import { companyRegistryIssues, readCompanies } from "../store/readCompanies.js"
 import { readStreamFile } from "../store/readStreamFile.js";
 import { allStreamFiles } from "../store/streamFiles.js";
 import { isEditionStream } from "../domain/editionStream.js";
-import { cacheDirFor, rememberVerified } from "./timelineCache.js";
+import { cacheDirFor, TimelineCache } from "./timelineCache.js";
 
 /** One stream file as `verify` found it. */
 export interface VerifiedStream {
@@ -40,7 +40,7 @@ export function verifyLog(
   dir: string,
   options: { onFile?: (bytes: number, events: number) => void; cacheDir?: string } = {},
 ): Verification {
-  const cacheDir = options.cacheDir ?? cacheDirFor(dir);
+  const cache = new TimelineCache(options.cacheDir ?? cacheDirFor(dir));
   const problems: LogIssue[] = [];
   // Reported after every file's own problems, as a reader meets them: reading, then replaying.
   const histories: LogIssue[] = [];
@@ -78,11 +78,12 @@ export function verifyLog(
       for (const { event } of stream.entries) editionIds.add(event.id);
     } else {
       companies.add(company);
-      if (issues.length === 0) histories.push(...historyIssues(stream, cacheDir, mtimeMs));
+      if (issues.length === 0) histories.push(...historyIssues(stream, cache, mtimeMs));
     }
     streams.push({ stream: stream.stream, file, events: stream.entries.length, head: stream.head });
     options.onFile?.(stream.size, stream.entries.length);
   }
+  cache.flush();
   problems.push(
     ...histories,
     ...companyRegistryIssues(dir, [...companies]),
@@ -97,7 +98,7 @@ export function verifyLog(
 /** The stream's history problems, in full and as known on each date; a valid one is cached. */
 function historyIssues(
   stream: ReturnType<typeof readStreamFile>,
-  cacheDir: string,
+  cache: TimelineCache,
   mtimeMs: number,
 ): LogIssue[] {
   let timeline;
@@ -111,7 +112,7 @@ function historyIssues(
     stream.entries.map((entry) => entry.event),
   );
   if (problem === undefined) {
-    rememberVerified(cacheDir, stream, mtimeMs, timeline);
+    cache.remember(stream, mtimeMs, timeline);
     return [];
   }
   const line = stream.entries.find((entry) => entry.event.id === problem.eventId)?.line;

@@ -1,4 +1,4 @@
-import type { DesignationEvent } from "../domain/eventSchema.js";
+import type { DesignationEvent, FactEvent } from "../domain/eventSchema.js";
 import { InvalidHistoryError } from "../domain/invalidHistoryError.js";
 import { applyCorrections, CorrectionError } from "../domain/corrections/applyCorrections.js";
 import { foldStream } from "./foldStream.js";
@@ -24,10 +24,12 @@ export function knowledgeViewProblem(
   stream: string,
   events: readonly DesignationEvent[],
 ): KnowledgeViewProblem | undefined {
-  const dates = [...new Set(events.map((event) => event.known ?? event.effective))].sort();
+  const dates = [...new Set(events.map(knownOf))].sort();
+  const mustFold = viewsToFold(stream, events);
   for (const knownAt of dates) {
+    if (!mustFold(knownAt)) continue;
     try {
-      foldStream(stream, applyCorrections(eventsInView(events, { knownAt })));
+      foldStream(stream, applyCorrections(eventsInView(events, { knownAt })), { keepSteps: false });
     } catch (error) {
       if (!(error instanceof InvalidHistoryError || error instanceof CorrectionError)) throw error;
       return {
@@ -38,4 +40,51 @@ export function knowledgeViewProblem(
     }
   }
   return undefined;
+}
+
+function knownOf(event: DesignationEvent): string {
+  return event.known ?? event.effective;
+}
+
+/**
+ * Which views need a fold of their own. A fold is the machine taking events in (effective, seq)
+ * order, so a valid history's every prefix in that order is valid too: a view that sees exactly
+ * such a prefix (no event it lacks comes before one it has) needs no fold. That holds only when
+ * the whole history folds and no correction rewrites it; otherwise every view is folded.
+ */
+function viewsToFold(
+  stream: string,
+  events: readonly DesignationEvent[],
+): (knownAt: string) => boolean {
+  const everyView = () => true;
+  if (events.some((event) => event.type === "Corrected" || event.type === "Retracted")) {
+    return everyView;
+  }
+  try {
+    foldStream(stream, events as FactEvent[], { keepSteps: false });
+  } catch {
+    return everyView; // the earliest view that fails is the one to report
+  }
+  const rank = new Map(
+    [...events]
+      .sort((a, b) =>
+        a.effective !== b.effective ? (a.effective < b.effective ? -1 : 1) : a.seq - b.seq,
+      )
+      .map((event, index) => [event, index]),
+  );
+  const byKnown = [...events].sort((a, b) =>
+    knownOf(a) < knownOf(b) ? -1 : knownOf(a) > knownOf(b) ? 1 : 0,
+  );
+  const notPrefix = new Set<string>();
+  let seen = 0;
+  let highest = -1;
+  for (let i = 0; i < byKnown.length;) {
+    const date = knownOf(byKnown[i] as DesignationEvent);
+    for (; i < byKnown.length && knownOf(byKnown[i] as DesignationEvent) === date; i += 1) {
+      seen += 1;
+      highest = Math.max(highest, rank.get(byKnown[i] as DesignationEvent) ?? 0);
+    }
+    if (highest !== seen - 1) notPrefix.add(date);
+  }
+  return (knownAt) => notPrefix.has(knownAt);
 }

@@ -24,11 +24,23 @@ export function formatTable(
     .join("\n");
 }
 
+/**
+ * A boolean as a table shows it.
+ *
+ * @example
+ * yesNo(true); // "yes"
+ */
 export function yesNo(value: boolean): string {
   return value ? "yes" : "no";
 }
 
-/** `1 problem`, `2 problems`. */
+/**
+ * A count with its noun, plural when it is not one.
+ *
+ * @example
+ * plural(1, "problem"); // "1 problem"
+ * plural(2, "problem"); // "2 problems"
+ */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

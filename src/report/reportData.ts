@@ -1,3 +1,4 @@
+import type { Company } from "../domain/companySchema.js";
 import type { FactEvent } from "../domain/eventSchema.js";
 import { isInformational, isLifecycleEventType } from "../domain/eventTypes.js";
 import { laneGroups } from "./laneGroups.js";
@@ -39,20 +40,38 @@ export type {
  * reportData(report).lanes[0]; // ["xiaomi/dod-1237", 0, "dod-1237", 0, [["2021-01-14", null, "listed", 1, 0]], ...]
  */
 export function reportData(report: Report): ReportData {
-  const registry = new Map((report.companies ?? []).map((company) => [company.id, company]));
-  const companies = new Table<CompanyData>((entry) => entry[0]);
-  const sources = new Table<SourceData>((entry) => entry.join("\n"));
-  const rules = new Table<string>((rule) => rule);
-  const companyIndex = (id: string, name?: string) => {
-    const entry = registry.get(id);
-    return companies.index([id, name ?? entry?.name ?? id, entry?.aliases ?? []]);
-  };
-  const lanes = report.lanes.map((lane): LaneData => {
-    const company = companyIndex(lane.company, lane.companyName);
-    const events = lane.timeline.steps.map((step) => {
-      const event = step.event;
-      return eventData(event, lane, step.after, (source) => sources.index(source));
-    });
+  const builder = new ReportDataBuilder(report.companies ?? []);
+  for (const lane of report.lanes) builder.addLane(lane);
+  return builder.data(report);
+}
+
+/**
+ * The report's data built one lane at a time: each lane's events become compact arrays as it is
+ * added, so its steps can be let go (a report of a whole large log need not hold every event).
+ * `data` then takes the report with the same lanes in the same order, their steps no longer
+ * needed.
+ *
+ * @example
+ * const builder = new ReportDataBuilder(companies);
+ * for (const lane of lanes) builder.addLane(lane);
+ * builder.data({ ...report, lanes: lanes.map(withoutSteps) });
+ */
+export class ReportDataBuilder {
+  readonly #registry: Map<string, Company>;
+  readonly #companies = new Table<CompanyData>((entry) => entry[0]);
+  readonly #sources = new Table<SourceData>((entry) => entry.join("\n"));
+  readonly #rules = new Table<string>((rule) => rule);
+  readonly #lanes: LaneData[] = [];
+
+  constructor(companies: readonly Company[]) {
+    this.#registry = new Map(companies.map((company) => [company.id, company]));
+  }
+
+  addLane(lane: ReportLane): void {
+    const company = this.#companyIndex(lane.company, lane.companyName);
+    const events = lane.timeline.steps.map((step) =>
+      eventData(step.event, lane, step.after, (source) => this.#sources.index(source)),
+    );
     const byId = new Map(lane.timeline.steps.map((step, index) => [step.event.id, index]));
     const intervals = lane.timeline.intervals.map((interval): IntervalData => [
       interval.from,
@@ -67,9 +86,9 @@ export function reportData(report: Report): ReportData {
       band.to,
       band.inForce ? 1 : 0,
       band.note,
-      band.rule === undefined ? -1 : rules.index(band.rule),
+      band.rule === undefined ? -1 : this.#rules.index(band.rule),
     ]);
-    return [
+    this.#lanes.push([
       lane.stream,
       company,
       lane.program,
@@ -78,30 +97,38 @@ export function reportData(report: Report): ReportData {
       lane.timeline.uncertainMonths,
       events,
       effects,
-    ];
-  });
-  const groups = laneGroups(report.lanes, report.companies ?? []).map(
-    ({ head, members }): GroupData => [
-      companyIndex(head),
-      members.map((member) => member.lane),
-      members.map((member) => member.depth),
-    ],
-  );
-  return {
-    cursor: report.cursor,
-    range: [report.range.from, report.range.to],
-    simulated: report.lanes.some((lane) => lane.world === "simulated"),
-    hasEffects: report.lanes.some((lane) => lane.effects.length > 0),
-    geometry: LANE_GEOMETRY,
-    statusColors: STATUS_COLORS,
-    effectColors: EFFECT_COLORS,
-    effectRows: EFFECT_ROWS,
-    companies: companies.entries,
-    sources: sources.entries,
-    rules: rules.entries,
-    lanes,
-    groups,
-  };
+    ]);
+  }
+
+  data(report: Report): ReportData {
+    const groups = laneGroups(report.lanes, report.companies ?? []).map(
+      ({ head, members }): GroupData => [
+        this.#companyIndex(head),
+        members.map((member) => member.lane),
+        members.map((member) => member.depth),
+      ],
+    );
+    return {
+      cursor: report.cursor,
+      range: [report.range.from, report.range.to],
+      simulated: report.lanes.some((lane) => lane.world === "simulated"),
+      hasEffects: report.lanes.some((lane) => lane.effects.length > 0),
+      geometry: LANE_GEOMETRY,
+      statusColors: STATUS_COLORS,
+      effectColors: EFFECT_COLORS,
+      effectRows: EFFECT_ROWS,
+      companies: this.#companies.entries,
+      sources: this.#sources.entries,
+      rules: this.#rules.entries,
+      lanes: this.#lanes,
+      groups,
+    };
+  }
+
+  #companyIndex(id: string, name?: string): number {
+    const entry = this.#registry.get(id);
+    return this.#companies.index([id, name ?? entry?.name ?? id, entry?.aliases ?? []]);
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { HEADLINE_STATUSES } from "../domain/lifecycleState.js";
 import { lifecycleDiagram } from "./lifecycleDiagram.js";
 import { REPORT_SCRIPT } from "./browser/bundle.generated.js";
 import { embeddedJson, reportData } from "./reportData.js";
-import { REPORT_DATA_ID } from "./reportDataFormat.js";
+import { REPORT_DATA_ID, type ReportData } from "./reportDataFormat.js";
 import type { Report } from "./reportModel.js";
 import { REPORT_STYLES } from "./reportStyles.js";
 import { STATUS_COLORS, STATUS_MEANINGS } from "./statusColors.js";
@@ -20,14 +20,15 @@ const FILTER_STATUSES = [...HEADLINE_STATUSES.filter((s) => s !== "unlisted"), "
  * only the lanes in view (every shown lane in print), the date cursor and the status of every
  * shown lane on the cursor's date, the lifecycle diagram drawn from the machine, and the events
  * of the selected lane (of every shown lane in print). The lanes' data is embedded as compact
- * JSON (see `reportData`); the script is `src/report/browser/`, bundled at build time.
+ * JSON (see `reportData`); the script is `src/report/browser/`, bundled at build time. `data`,
+ * when given, is that JSON's data built beforehand lane by lane (`ReportDataBuilder`), and the
+ * report's lanes need no steps.
  *
  * @example
  * reportHtml({ title: "Xiaomi", subtitle: "", generated: "2026-11-23", cursor: "2021-04-01",
  *   range: { from: "2020-12-01", to: "2021-06-25" }, lanes });
  */
-export function reportHtml(report: Report): string {
-  const data = reportData(report);
+export function reportHtml(report: Report, data: ReportData = reportData(report)): string {
   const { simulated, hasEffects } = data;
   const chips = HEADLINE_STATUSES.map(
     (status) => `td.status[data-status="${status}"] { --chip: ${STATUS_COLORS[status]}; }`,

@@ -64,14 +64,57 @@ export function reportRange(
   explicit: { from?: IsoDate; to?: IsoDate } = {},
   optional = false,
 ): { from: IsoDate; to: IsoDate } {
-  const dates: IsoDate[] = [];
-  for (const lane of lanes) {
-    for (const step of lane.timeline.steps) dates.push(step.event.effective);
-    for (const interval of lane.timeline.intervals) dates.push(interval.from);
-    for (const band of lane.effects) dates.push(band.from, ...(band.to === null ? [] : [band.to]));
+  const bounds = new DateBounds();
+  for (const lane of lanes) bounds.addLane(lane);
+  return bounds.range(alsoShow, explicit, optional);
+}
+
+/**
+ * The earliest and latest date a report draws, gathered lane by lane (so that a report built one
+ * stream at a time need not keep every lane's events), and the axis range they call for.
+ *
+ * @example
+ * const bounds = new DateBounds();
+ * bounds.addLane(lane);
+ * bounds.range(["2021-04-01"]); // { from: "2020-12-01", to: "2021-06-25" } for Xiaomi
+ */
+export class DateBounds {
+  first: IsoDate | undefined;
+  last: IsoDate | undefined;
+
+  /** The lane's events, interval starts and effect bands. */
+  addLane(lane: ReportLane): void {
+    for (const step of lane.timeline.steps) this.add(step.event.effective);
+    for (const interval of lane.timeline.intervals) this.add(interval.from);
+    for (const band of lane.effects) {
+      this.add(band.from);
+      if (band.to !== null) this.add(band.to);
+    }
   }
-  dates.sort();
-  const span = (list: IsoDate[]) =>
+
+  add(date: IsoDate): void {
+    if (this.first === undefined || date < this.first) this.first = date;
+    if (this.last === undefined || date > this.last) this.last = date;
+  }
+
+  /** See `reportRange`. */
+  range(
+    alsoShow: readonly IsoDate[],
+    explicit: { from?: IsoDate; to?: IsoDate } = {},
+    optional = false,
+  ): { from: IsoDate; to: IsoDate } {
+    const dates = this.first === undefined ? [] : [this.first, this.last as IsoDate];
+    return axisRange(dates, alsoShow, explicit, optional);
+  }
+}
+
+function axisRange(
+  dates: readonly IsoDate[],
+  alsoShow: readonly IsoDate[],
+  explicit: { from?: IsoDate; to?: IsoDate },
+  optional: boolean,
+): { from: IsoDate; to: IsoDate } {
+  const span = (list: readonly IsoDate[]) =>
     list.length === 0 ? 0 : daysBetween(list[0] as IsoDate, list[list.length - 1] as IsoDate);
   const withExtra = [...dates, ...alsoShow].sort();
   const shown =

@@ -1,22 +1,23 @@
 import { readFileSync } from "node:fs";
 import { LogError } from "./logError.js";
-import type { LogEntry, StreamLog } from "./streamLog.js";
+import type { DesignationEvent } from "../domain/eventSchema.js";
 
 /**
- * The lines of the stream's file that hold the entries, byte for byte (key order and `prev`
- * included, so that a whole stream exported still verifies), each ended by "\n". Throws
- * `LogError` if the file changed since it was read.
+ * The lines of a stream file that hold the events (an event's line is its `seq`), byte for byte
+ * (key order and `prev` included, so that a whole stream exported still verifies), each ended by
+ * "\n". Throws `LogError` if the file changed since the events were read.
  *
  * @example
- * storedLines(stream, stream.entries); // ['{"id":"xiaomi-dod-1237-0001",...}\n', ...]
+ * storedLines("events/dod-1237/xiaomi.jsonl", events); // ['{"id":"xiaomi-dod-1237-0001",...}\n', ...]
  */
-export function storedLines(stream: StreamLog, entries: readonly LogEntry[]): string[] {
-  const lines = readFileSync(stream.file, "utf8").split("\n");
-  return entries.map(({ event, line }) => {
+export function storedLines(file: string, events: readonly DesignationEvent[]): string[] {
+  const lines = readFileSync(file, "utf8").split("\n");
+  return events.map((event) => {
+    const line = event.seq;
     const text = lines[line - 1] ?? "";
     if (parsedId(text) !== event.id) {
       const message = "changed while it was being exported; export again";
-      throw new LogError([{ file: stream.file, line, message }]);
+      throw new LogError([{ file, line, message }]);
     }
     return `${text}\n`;
   });

@@ -1,4 +1,12 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync } from "node:fs";
+import {
+  appendFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,18 +20,37 @@ function setUp() {
   generateLog({ out: dir, events: 400, streams: 4, seed: 5 });
   const cache = mkdtempSync(join(tmpdir(), "timeline-cache-store-"));
   const file = join(dir, "dod-1237", "co-00001.jsonl");
-  return { dir, cache, file, cacheFile: join(cache, "dod-1237", "co-00001.json") };
+  return { dir, cache, file };
+}
+
+/** The cache's entry for co-00001/dod-1237, read from whichever shard holds it. */
+function cachedEntry(cache: string): { size: number } | undefined {
+  for (const name of readdirSync(cache).filter((n) => /^timelines-[0-9a-f]{2}\.json$/.test(n))) {
+    const shard = JSON.parse(readFileSync(join(cache, name), "utf8")) as Record<
+      string,
+      { size: number }
+    >;
+    if (shard["co-00001/dod-1237"] !== undefined) return shard["co-00001/dod-1237"];
+  }
+  return undefined;
+}
+
+function cacheText(cache: string): string {
+  return readdirSync(cache)
+    .sort()
+    .map((name) => readFileSync(join(cache, name), "utf8"))
+    .join("\n");
 }
 
 describe("cachedTimeline", () => {
   it("reads the file once and answers from the cache while the file is unchanged", () => {
-    const { file, cache, cacheFile } = setUp();
+    const { file, cache } = setUp();
     const first = cachedTimeline(file, "co-00001", "dod-1237", cache);
-    expect(existsSync(cacheFile)).toBe(true);
-    const cachedText = readFileSync(cacheFile, "utf8");
+    expect(cachedEntry(cache)).toBeDefined();
+    const cachedText = cacheText(cache);
     const second = cachedTimeline(file, "co-00001", "dod-1237", cache);
     expect(second).toEqual(first);
-    expect(readFileSync(cacheFile, "utf8")).toBe(cachedText);
+    expect(cacheText(cache)).toBe(cachedText);
   });
 
   it("reads the file again after an append, and the answer includes the new event", () => {
@@ -42,8 +69,7 @@ describe("cachedTimeline", () => {
     expect(result.outcome).toBe("appended");
     // A note changes no status: the timeline is the same, but it was rebuilt from the file.
     expect(after.intervals).toEqual(before.intervals);
-    const entry = JSON.parse(readFileSync(join(cache, "dod-1237", "co-00001.json"), "utf8"));
-    expect(entry.size).toBe(readFileSync(file).length);
+    expect(cachedEntry(cache)?.size).toBe(readFileSync(file).length);
   });
 
   it("notices an edit in the middle that keeps the size and the last line (by its time)", () => {
@@ -64,6 +90,15 @@ describe("cachedTimeline", () => {
     cachedTimeline(file, "co-00001", "dod-1237", cache);
     appendFileSync(file, '{"id":"torn');
     expect(() => cachedTimeline(file, "co-00001", "dod-1237", cache)).toThrow(/torn last line/);
+  });
+
+  it("rebuilds a damaged shard instead of trusting it", () => {
+    const { file, cache } = setUp();
+    const first = cachedTimeline(file, "co-00001", "dod-1237", cache);
+    for (const name of readdirSync(cache))
+      writeFileSync(join(cache, name), '{"co-00001/dod-1237": {');
+    expect(cachedTimeline(file, "co-00001", "dod-1237", cache)).toEqual(first);
+    expect(cachedEntry(cache)?.size).toBe(readFileSync(file).length);
   });
 
   it("keeps each events folder's cache apart", () => {

@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { knowledgeViewProblem } from "../../src/replay/knowledgeViews.js";
+import fc from "fast-check";
+import type { DesignationEvent } from "../../src/domain/eventSchema.js";
+import { applyCorrections } from "../../src/domain/corrections/applyCorrections.js";
+import { addDays } from "../../src/domain/isoDate.js";
+import { eventsInView } from "../../src/domain/logView.js";
+import { foldStream } from "../../src/replay/foldStream.js";
 import { makeEvent, resetEventSeq, STREAM } from "../support/events.js";
 
 beforeEach(() => {
@@ -67,5 +73,45 @@ describe("knowledgeViewProblem", () => {
     const { events } = injunctionAfterChallengeKnownOn(undefined);
     const noted = makeEvent("Noted", "2021-02-05", { known: "2021-06-01" });
     expect(knowledgeViewProblem(STREAM, [...events, noted])).toBeUndefined();
+  });
+});
+
+describe("knowledgeViewProblem folds only the views that are not a prefix of the history", () => {
+  /** The definition: fold every view, earliest first. */
+  function everyViewFolded(events: readonly DesignationEvent[]): string | undefined {
+    const dates = [...new Set(events.map((e) => e.known ?? e.effective))].sort();
+    for (const knownAt of dates) {
+      try {
+        foldStream(STREAM, applyCorrections(eventsInView(events, { knownAt })));
+      } catch {
+        return knownAt;
+      }
+    }
+    return undefined;
+  }
+
+  it("finds the same first invalid view as folding every view, for any known dates", () => {
+    const types = ["Listed", "ChallengeFiled", "InjunctionGranted", "SettlementReached", "Vacated"];
+    const effective = ["2021-01-14", "2021-01-29", "2021-03-12", "2021-05-11", "2021-05-25"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -20, max: 120 }), { minLength: 5, maxLength: 5 }),
+        fc.integer({ min: 2, max: 5 }),
+        (delays, length) => {
+          resetEventSeq();
+          const events = types.slice(0, length).map((type, index) => {
+            const date = effective[index] as string;
+            const delay = delays[index] as number;
+            return makeEvent(
+              type as "Listed",
+              date,
+              delay === 0 ? {} : { known: addDays(date, delay) },
+            );
+          });
+          expect(knowledgeViewProblem(STREAM, events)?.knownAt).toBe(everyViewFolded(events));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -55,7 +55,7 @@ Example: designations list --at 2021-04-01 --status enjoined`,
 
 function listFor(values: OptionValues, io: CliIo, at: string): StreamStatus[] {
   const filter = { status: statusOption(values), program: stringOption(values, "program") };
-  return listStreams(loadTimelines(values, io), at, filter);
+  return listStreams(loadTimelines(values, io, { steps: false }), at, filter);
 }
 
 /** The table `list` prints, also the overview of `designations` with no command. */

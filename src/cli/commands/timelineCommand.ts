@@ -1,9 +1,8 @@
-import { companyTimelines } from "../../query/companyQueries.js";
 import type { Interval, Timeline } from "../../domain/timeline.js";
 import type { Command } from "../command.js";
 import { formatTable, yesNo } from "../../report/formatTable.js";
-import { companyNamedIn, loadTimelines } from "../loadTimelines.js";
-import { stringOption, VIEW_HELP, VIEW_OPTIONS } from "../optionValues.js";
+import { companyTimelinesOf } from "../loadTimelines.js";
+import { VIEW_HELP, VIEW_OPTIONS } from "../optionValues.js";
 
 export const timelineCommand: Command = {
   name: "timeline",
@@ -28,10 +27,7 @@ Example: designations timeline xiaomi`,
   },
   positionals: { min: 1, max: 1 },
   run({ positionals, values }, io) {
-    const all = loadTimelines(values, io);
-    const ids = all.map((timeline) => timeline.company);
-    const { id: company } = companyNamedIn(positionals[0] as string, values, io, ids);
-    const timelines = companyTimelines(all, company, stringOption(values, "program"));
+    const { company, timelines } = companyTimelinesOf(positionals[0] as string, values, io);
     if (values.json) {
       io.out(JSON.stringify({ company, streams: timelines.map(timelineJson) }));
       return 0;
