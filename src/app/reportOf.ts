@@ -82,7 +82,12 @@ export function reportOf(dir: string, request: ReportRequest): ReportPage {
     lanes,
     companies,
   };
-  return { html: reportHtml(report, builder.data(report)), streams: lanes.length, events, range };
+  return {
+    html: reportHtml(report, builder.embeddedJson(report)),
+    streams: lanes.length,
+    events,
+    range,
+  };
 }
 
 /** The ids of the companies asked for (none: every company); the program must be the log's. */

@@ -122,8 +122,15 @@ export class TimelineCache {
    * trusted until it changes. `mtimeMs` is the file's modification time taken before it was read.
    */
   remember(read: StreamLog, mtimeMs: number, timeline: Timeline): void {
-    const { steps: _, ...light } = timeline;
     const shard = shardOf(read.company);
+    const known = this.shard(shard)[read.stream];
+    const unchanged =
+      known?.version === CACHE_VERSION &&
+      known.size === read.size &&
+      known.mtimeMs === mtimeMs &&
+      known.head === read.head;
+    if (unchanged) return; // nothing to write back
+    const { steps: _, ...light } = timeline;
     this.shard(shard)[read.stream] = {
       version: CACHE_VERSION,
       size: read.size,

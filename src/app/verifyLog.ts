@@ -9,6 +9,9 @@ import { allStreamFiles } from "../store/streamFiles.js";
 import { isEditionStream } from "../domain/editionStream.js";
 import { cacheDirFor, TimelineCache } from "./timelineCache.js";
 
+/** More lines than any stream file holds: a place is `file index * LINES + line`. */
+const LINES = 2 ** 26;
+
 /** One stream file as `verify` found it. */
 export interface VerifiedStream {
   stream: string;
@@ -45,11 +48,14 @@ export function verifyLog(
   // Reported after every file's own problems, as a reader meets them: reading, then replaying.
   const histories: LogIssue[] = [];
   const streams: VerifiedStream[] = [];
-  const firstSeen = new Map<string, string>();
+  // Where each id was first used, as an index into `files` and a line: a million ids stay small.
+  const files: string[] = [];
+  const firstSeen = new Map<string, number>();
   const editionIds = new Set<string>();
   const citations: (LogIssue & { edition: string })[] = [];
   const companies = new Set<string>();
   for (const { file, company, program } of allStreamFiles(dir)) {
+    files.push(file);
     const mtimeMs = statSync(file).mtimeMs;
     const issues: LogIssue[] = [];
     const stream = readStreamFile(file, company, program, issues);
@@ -60,14 +66,12 @@ export function verifyLog(
       if (ownIds.has(event.id)) continue;
       ownIds.add(event.id);
       const seen = firstSeen.get(event.id);
-      if (seen === undefined) firstSeen.set(event.id, `${file}:${line}`);
-      else
-        problems.push({
-          file,
-          line,
-          field: "id",
-          message: `duplicate id ${event.id}, first used at ${seen}`,
-        });
+      if (seen === undefined) firstSeen.set(event.id, (files.length - 1) * LINES + line);
+      else {
+        const where = `${files[Math.floor(seen / LINES)]}:${seen % LINES}`;
+        const message = `duplicate id ${event.id}, first used at ${where}`;
+        problems.push({ file, line, field: "id", message });
+      }
       const edition = "edition" in event.data ? event.data.edition : undefined;
       if (edition !== undefined) {
         const message = `cites the edition ${edition}, which editions/${program} does not hold`;

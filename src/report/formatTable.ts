@@ -9,19 +9,43 @@ export function formatTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
 ): string {
-  const all = [header, ...rows];
+  const widths = columnWidths(header, rows, (row) => row);
+  return [header, ...rows].map((row) => tableLine(row, widths)).join("\n");
+}
+
+/**
+ * The width of each column of a table: of the header and of every item's cells, the cells made
+ * as they are needed (so that a table of a million rows need not be held whole).
+ *
+ * @example
+ * columnWidths(["date", "event"], steps, (s) => [s.date, s.event.type]); // [10, 17]
+ */
+export function columnWidths<T>(
+  header: readonly string[],
+  items: readonly T[],
+  cells: (item: T) => readonly string[],
+): number[] {
+  const widths = header.map((title) => title.length);
   // A loop, not Math.max(...): a log of a million events is a million rows, too many arguments.
-  const widths = header.map((_, column) =>
-    all.reduce((widest, row) => Math.max(widest, (row[column] ?? "").length), 0),
-  );
-  return all
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
+  for (const item of items) {
+    cells(item).forEach((cell, column) => {
+      widths[column] = Math.max(widths[column] ?? 0, cell.length);
+    });
+  }
+  return widths;
+}
+
+/**
+ * One row of a table: its cells padded to the widths, two spaces apart, no trailing space.
+ *
+ * @example
+ * tableLine(["dod-1237", "enjoined"], [9, 8]); // "dod-1237   enjoined"
+ */
+export function tableLine(row: readonly string[], widths: readonly number[]): string {
+  return row
+    .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+    .join("  ")
+    .trimEnd();
 }
 
 /**

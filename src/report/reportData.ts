@@ -40,28 +40,39 @@ export type {
  * reportData(report).lanes[0]; // ["xiaomi/dod-1237", 0, "dod-1237", 0, [["2021-01-14", null, "listed", 1, 0]], ...]
  */
 export function reportData(report: Report): ReportData {
-  const builder = new ReportDataBuilder(report.companies ?? []);
-  for (const lane of report.lanes) builder.addLane(lane);
-  return builder.data(report);
+  return JSON.parse(reportDataJson(report)) as ReportData;
 }
 
 /**
- * The report's data built one lane at a time: each lane's events become compact arrays as it is
- * added, so its steps can be let go (a report of a whole large log need not hold every event).
- * `data` then takes the report with the same lanes in the same order, their steps no longer
- * needed.
+ * `reportData` as the page embeds it (see `embeddedJson`), built lane by lane.
+ *
+ * @example
+ * reportDataJson(report).startsWith('{"cursor":'); // true
+ */
+export function reportDataJson(report: Report): string {
+  const builder = new ReportDataBuilder(report.companies ?? []);
+  for (const lane of report.lanes) builder.addLane(lane);
+  return builder.embeddedJson(report);
+}
+
+/**
+ * The report's data built one lane at a time: each lane becomes its embedded JSON text as it is
+ * added (about a tenth of the memory of its events), so its steps can be let go and a report of
+ * a whole large log need not hold every event. `embeddedJson` then takes the report with the same
+ * lanes in the same order, their steps no longer needed, and hands the text over: the builder is
+ * empty afterwards.
  *
  * @example
  * const builder = new ReportDataBuilder(companies);
  * for (const lane of lanes) builder.addLane(lane);
- * builder.data({ ...report, lanes: lanes.map(withoutSteps) });
+ * builder.embeddedJson({ ...report, lanes: lanes.map(withoutSteps) });
  */
 export class ReportDataBuilder {
   readonly #registry: Map<string, Company>;
   readonly #companies = new Table<CompanyData>((entry) => entry[0]);
   readonly #sources = new Table<SourceData>((entry) => entry.join("\n"));
   readonly #rules = new Table<string>((rule) => rule);
-  readonly #lanes: LaneData[] = [];
+  #lanes: string[] = [];
 
   constructor(companies: readonly Company[]) {
     this.#registry = new Map(companies.map((company) => [company.id, company]));
@@ -88,7 +99,7 @@ export class ReportDataBuilder {
       band.note,
       band.rule === undefined ? -1 : this.#rules.index(band.rule),
     ]);
-    this.#lanes.push([
+    const data: LaneData = [
       lane.stream,
       company,
       lane.program,
@@ -97,10 +108,12 @@ export class ReportDataBuilder {
       lane.timeline.uncertainMonths,
       events,
       effects,
-    ]);
+    ];
+    this.#lanes.push(embeddable(JSON.stringify(data)));
   }
 
-  data(report: Report): ReportData {
+  /** The whole data as the page embeds it (see `embeddedJson`), its keys in `ReportData`'s order. */
+  embeddedJson(report: Report): string {
     const groups = laneGroups(report.lanes, report.companies ?? []).map(
       ({ head, members }): GroupData => [
         this.#companyIndex(head),
@@ -108,7 +121,7 @@ export class ReportDataBuilder {
         members.map((member) => member.depth),
       ],
     );
-    return {
+    const rest: Omit<ReportData, "lanes"> = {
       cursor: report.cursor,
       range: [report.range.from, report.range.to],
       simulated: report.lanes.some((lane) => lane.world === "simulated"),
@@ -120,9 +133,19 @@ export class ReportDataBuilder {
       companies: this.#companies.entries,
       sources: this.#sources.entries,
       rules: this.#rules.entries,
-      lanes: this.#lanes,
       groups,
     };
+    const lanes = `[${this.#handOver().join(",")}]`;
+    const json = embeddable(JSON.stringify(rest));
+    // The lanes go in before the groups, where ReportData has them.
+    const at = json.lastIndexOf(',"groups":');
+    return `${json.slice(0, at)},"lanes":${lanes}${json.slice(at)}`;
+  }
+
+  #handOver(): string[] {
+    const lanes = this.#lanes;
+    this.#lanes = [];
+    return lanes;
   }
 
   #companyIndex(id: string, name?: string): number {
@@ -133,13 +156,21 @@ export class ReportDataBuilder {
 
 /**
  * The data as JSON that can sit in a `<script type="application/json">`: no `<` (so no
- * `</script>` or `<!--`) and no line separators.
+ * `</script>` or `<!--`), and nothing but ASCII (every other character as `\\uXXXX`, line
+ * separators too), so that a large page's text takes one byte a character.
+ *
+ * @example
+ * embeddedJson(reportData(report)); // '{"cursor":"2021-04-01",...}'
  */
 export function embeddedJson(data: ReportData): string {
-  return JSON.stringify(data)
-    .replace(/</g, "\\u003c")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+  return embeddable(JSON.stringify(data));
+}
+
+function embeddable(json: string): string {
+  return json.replace(
+    /[<\u007f-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 function eventData(

@@ -3,8 +3,9 @@ import { daysBetween } from "../domain/isoDate.js";
 import { HEADLINE_STATUSES } from "../domain/lifecycleState.js";
 import { lifecycleDiagram } from "./lifecycleDiagram.js";
 import { REPORT_SCRIPT } from "./browser/bundle.generated.js";
-import { embeddedJson, reportData } from "./reportData.js";
-import { REPORT_DATA_ID, type ReportData } from "./reportDataFormat.js";
+import { reportDataJson } from "./reportData.js";
+import { REPORT_DATA_ID } from "./reportDataFormat.js";
+import { laneGroups } from "./laneGroups.js";
 import type { Report } from "./reportModel.js";
 import { REPORT_STYLES } from "./reportStyles.js";
 import { STATUS_COLORS, STATUS_MEANINGS } from "./statusColors.js";
@@ -20,16 +21,20 @@ const FILTER_STATUSES = [...HEADLINE_STATUSES.filter((s) => s !== "unlisted"), "
  * only the lanes in view (every shown lane in print), the date cursor and the status of every
  * shown lane on the cursor's date, the lifecycle diagram drawn from the machine, and the events
  * of the selected lane (of every shown lane in print). The lanes' data is embedded as compact
- * JSON (see `reportData`); the script is `src/report/browser/`, bundled at build time. `data`,
- * when given, is that JSON's data built beforehand lane by lane (`ReportDataBuilder`), and the
- * report's lanes need no steps.
+ * JSON (see `reportData`); the script is `src/report/browser/`, bundled at build time. `json`,
+ * when given, is that data built beforehand lane by lane (`ReportDataBuilder`), and the report's
+ * lanes need no steps.
  *
  * @example
  * reportHtml({ title: "Xiaomi", subtitle: "", generated: "2026-11-23", cursor: "2021-04-01",
  *   range: { from: "2020-12-01", to: "2021-06-25" }, lanes });
  */
-export function reportHtml(report: Report, data: ReportData = reportData(report)): string {
-  const { simulated, hasEffects } = data;
+export function reportHtml(report: Report, json: string = reportDataJson(report)): string {
+  const simulated = report.lanes.some((lane) => lane.world === "simulated");
+  const hasEffects = report.lanes.some((lane) => lane.effects.length > 0);
+  const canGroup = laneGroups(report.lanes, report.companies ?? []).some((group) =>
+    group.members.some((member) => member.depth > 0),
+  );
   const chips = HEADLINE_STATUSES.map(
     (status) => `td.status[data-status="${status}"] { --chip: ${STATUS_COLORS[status]}; }`,
   ).join("\n");
@@ -38,7 +43,6 @@ export function reportHtml(report: Report, data: ReportData = reportData(report)
   const programs = [...new Set(report.lanes.map((lane) => lane.program))].sort();
   const option = (value: string, text = value) =>
     `<option value="${escapeHtml(value)}">${escapeHtml(text)}</option>`;
-  const canGroup = data.groups.some((group) => group[2].some((depth) => depth > 0));
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -83,7 +87,7 @@ ${lifecycleDiagram()}
 <p class="note">Made on ${report.generated} by designations from its event log${simulated ? "; the simulated lanes show a world that did not happen" : ""}.</p>
 </main>
 <div id="tooltip" role="tooltip" hidden></div>
-<script type="application/json" id="${REPORT_DATA_ID}">${embeddedJson(data)}</script>
+<script type="application/json" id="${REPORT_DATA_ID}">${json}</script>
 <script>${REPORT_SCRIPT}</script>
 </body>
 </html>

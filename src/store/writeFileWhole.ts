@@ -15,7 +15,7 @@ export function writeFileWhole(file: string, text: string, mode = 0o644): void {
   try {
     const fd = openSync(temporary, "wx", mode);
     try {
-      writeSync(fd, text);
+      writeText(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -24,5 +24,22 @@ export function writeFileWhole(file: string, text: string, mode = 0o644): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Characters encoded and written at a time: a large page is never a second copy in memory. */
+const CHUNK = 1 << 20;
+
+function writeText(fd: number, text: string): void {
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(start + CHUNK, text.length);
+    // Never split a surrogate pair: each half alone would be written as U+FFFD.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    const bytes = Buffer.from(text.slice(start, end), "utf8");
+    for (let written = 0; written < bytes.length;) {
+      written += writeSync(fd, bytes, written);
+    }
+    start = end;
   }
 }

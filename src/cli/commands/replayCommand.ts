@@ -1,8 +1,7 @@
-import { formatLogIssue } from "../../app/errors.js";
-import { replayTimelines } from "../../app/replayTimelines.js";
-import type { Step, Timeline } from "../../domain/timeline.js";
-import type { Command } from "../command.js";
-import { formatTable, yesNo } from "../../report/formatTable.js";
+import { formatLogIssue, type LogIssue } from "../../app/errors.js";
+import { type ReplayStep, replaySteps } from "../../app/replaySteps.js";
+import type { CliIo, Command } from "../command.js";
+import { columnWidths, tableLine, yesNo } from "../../report/formatTable.js";
 import { companyNamedIn, eventsDirOf, logProgress } from "../loadTimelines.js";
 import { VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 
@@ -27,49 +26,55 @@ Example: designations replay xiaomi`,
     const company =
       positionals[0] === undefined ? undefined : companyNamedIn(positionals[0], values, io).id;
     const progress = logProgress(dir);
-    const { timelines, problems } = replayTimelines(dir, {
+    const { steps, problems } = replaySteps(dir, {
       company,
       view: viewOption(values),
       onFile: progress.advance,
     });
     progress.finish();
-    const steps = stepsInDateOrder(timelines);
-    if (values.json) {
-      io.out(JSON.stringify({ steps: steps.map(stepJson), problems }));
-    } else {
-      io.out(steps.length === 0 ? "(no events)" : stepsTable(steps));
-    }
+    if (values.json) printJson(steps, problems, io);
+    else if (steps.length === 0) io.out("(no events)");
+    else printTable(steps, io);
     for (const problem of problems) io.err(formatLogIssue(problem));
     return problems.length === 0 ? 0 : 1;
   },
 };
 
-function stepsInDateOrder(timelines: readonly Timeline[]): Step[] {
-  // Each timeline's steps are already in (effective, seq) order; the sort is stable.
-  return timelines
-    .flatMap((timeline) => timeline.steps)
-    .sort((a, b) =>
-      a.event.effective < b.event.effective ? -1 : a.event.effective > b.event.effective ? 1 : 0,
-    );
+/** Lines written at a time: a large log's output is never one string in memory. */
+const CHUNK = 10_000;
+
+/** One line for a log of up to CHUNK steps; a longer one in pieces, a line break between them. */
+function printJson(steps: readonly ReplayStep[], problems: readonly LogIssue[], io: CliIo): void {
+  if (steps.length <= CHUNK) {
+    io.out(JSON.stringify({ steps, problems }));
+    return;
+  }
+  io.out('{"steps":[');
+  for (let start = 0; start < steps.length; start += CHUNK) {
+    const end = Math.min(start + CHUNK, steps.length);
+    const items = steps.slice(start, end).map((step) => JSON.stringify(step));
+    io.out(items.join(",") + (end < steps.length ? "," : ""));
+  }
+  io.out(`],"problems":${JSON.stringify(problems)}}`);
 }
 
-function stepJson({ event, before, after }: Step) {
-  return {
-    date: event.effective,
-    stream: event.stream,
-    event: { id: event.id, type: event.type, effective: event.effective },
-    before: { status: before.status, enforceable: before.enforceable },
-    after: { status: after.status, enforceable: after.enforceable },
-  };
-}
+const HEADER = ["date", "stream", "event", "status", "enforceable"];
 
-function stepsTable(steps: readonly Step[]): string {
-  const rows = steps.map(({ event, before, after }) => [
-    event.effective,
-    event.stream,
+function cells({ date, stream, event, before, after }: ReplayStep): string[] {
+  return [
+    date,
+    stream,
     event.type,
     `${before.status} -> ${after.status}`,
     `${yesNo(before.enforceable)} -> ${yesNo(after.enforceable)}`,
-  ]);
-  return formatTable(["date", "stream", "event", "status", "enforceable"], rows);
+  ];
+}
+
+function printTable(steps: readonly ReplayStep[], io: CliIo): void {
+  const widths = columnWidths(HEADER, steps, cells);
+  io.out(tableLine(HEADER, widths));
+  for (let start = 0; start < steps.length; start += CHUNK) {
+    const chunk = steps.slice(start, start + CHUNK);
+    io.out(chunk.map((step) => tableLine(cells(step), widths)).join("\n"));
+  }
 }
