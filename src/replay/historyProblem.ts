@@ -1,7 +1,7 @@
 import type { DesignationEvent } from "../domain/eventSchema.js";
 import { InvalidHistoryError } from "../domain/invalidHistoryError.js";
-import { applyCorrections, CorrectionError } from "../domain/corrections/applyCorrections.js";
-import { foldStream } from "./foldStream.js";
+import { CorrectionError } from "../domain/corrections/applyCorrections.js";
+import { replayEvents } from "./replayLog.js";
 import { knowledgeViewProblem } from "./knowledgeViews.js";
 
 /** Why a stream's events do not make a valid history, and which event is to blame. */
@@ -41,7 +41,7 @@ export function historyProblem(
 
 function foldProblem(stream: string, events: readonly DesignationEvent[]): string | undefined {
   try {
-    foldStream(stream, applyCorrections(events));
+    replayEvents(stream, events, { keepSteps: false });
     return undefined;
   } catch (error) {
     if (error instanceof InvalidHistoryError || error instanceof CorrectionError)

@@ -1,8 +1,7 @@
-import type { DesignationEvent, FactEvent } from "../domain/eventSchema.js";
+import type { DesignationEvent } from "../domain/eventSchema.js";
 import { InvalidHistoryError } from "../domain/invalidHistoryError.js";
-import { applyCorrections, CorrectionError } from "../domain/corrections/applyCorrections.js";
-import { foldStream } from "./foldStream.js";
-import { eventsInView } from "../domain/logView.js";
+import { CorrectionError } from "../domain/corrections/applyCorrections.js";
+import { replayEvents } from "./replayLog.js";
 
 /** A stream whose history is valid in full but not as it was known on some date. */
 export interface KnowledgeViewProblem {
@@ -29,7 +28,7 @@ export function knowledgeViewProblem(
   for (const knownAt of dates) {
     if (!mustFold(knownAt)) continue;
     try {
-      foldStream(stream, applyCorrections(eventsInView(events, { knownAt })), { keepSteps: false });
+      replayEvents(stream, events, { view: { knownAt }, keepSteps: false });
     } catch (error) {
       if (!(error instanceof InvalidHistoryError || error instanceof CorrectionError)) throw error;
       return {
@@ -61,7 +60,7 @@ function viewsToFold(
     return everyView;
   }
   try {
-    foldStream(stream, events as FactEvent[], { keepSteps: false });
+    replayEvents(stream, events, { keepSteps: false });
   } catch {
     return everyView; // the earliest view that fails is the one to report
   }

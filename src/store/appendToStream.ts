@@ -8,7 +8,7 @@ import {
   rmdirSync,
   writeSync,
 } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import {
   type DesignationEvent,
   DesignationEventSchema,
@@ -22,6 +22,7 @@ import { lineHash } from "./integrityChain.js";
 import { withFileLock } from "./fileLock.js";
 import type { LogIssue } from "./logError.js";
 import { readStreamFile } from "./readStreamFile.js";
+import { streamFileOf } from "./streamFiles.js";
 
 /** What the author says; the log adds `seq`, `recorded`, `prev` and (unless given) `id`. */
 export interface EventDraft {
@@ -118,7 +119,7 @@ export function appendToStream(
       );
     }
   }
-  const file = join(dir, first.program, `${first.company}.jsonl`);
+  const file = streamFileOf(dir, first.company, first.program);
   // A dry run only reads: no folder, no lock (the real run checks again under the lock).
   if (options.dryRun) return appendLocked(dir, file, stream, drafts, options);
   const folderIsNew = !existsSync(dirname(file));

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { allStreamFiles } from "./streamFiles.js";
 
 /**
  * Where the event with this id stands (`file:line`), found by scanning the stream files' text
@@ -26,17 +26,10 @@ export function locateEvent(
   if (!existsSync(dir)) return undefined;
   // Only the envelope has an "id" key (data and sources are strict objects without one).
   const needle = new RegExp(`"id"\\s*:\\s*${escapeRegExp(JSON.stringify(id))}`);
-  for (const program of readdirSync(dir, { withFileTypes: true })) {
-    if (!program.isDirectory()) continue;
-    for (const entry of readdirSync(join(dir, program.name), { withFileTypes: true })) {
-      if (!entry.isFile() || !entry.name.endsWith(".jsonl")) continue;
-      const file = join(dir, program.name, entry.name);
-      const lines = readFileSync(file, "utf8").split("\n");
-      const index = lines.findIndex((line) => needle.test(line));
-      if (index >= 0) {
-        return { file, line: index + 1, program: program.name, company: entry.name.slice(0, -6) };
-      }
-    }
+  for (const { file, program, company } of allStreamFiles(dir)) {
+    const lines = readFileSync(file, "utf8").split("\n");
+    const index = lines.findIndex((line) => needle.test(line));
+    if (index >= 0) return { file, line: index + 1, program, company };
   }
   return undefined;
 }

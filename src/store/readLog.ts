@@ -1,12 +1,9 @@
 import { existsSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { isEditionStream } from "../domain/editionStream.js";
-import { folderEntries } from "./folderEntries.js";
 import { LogError, type LogIssue } from "./logError.js";
 import { readStreamFile } from "./readStreamFile.js";
+import { allStreamFiles } from "./streamFiles.js";
 import type { Log, StreamLog } from "./streamLog.js";
-
-const STREAM_FILE = /^(.+)\.jsonl$/;
 
 /**
  * Reads and validates every stream file `<dir>/<program>/<company>.jsonl`. Throws a `LogError`
@@ -48,31 +45,25 @@ export function inspectLog(dir: string, onFile?: OnFile): Inspection {
   const issues: LogIssue[] = [];
   const streams: StreamLog[] = [];
   const firstSeen = new Map<string, string>();
-  for (const program of folderEntries(dir, "directory")) {
-    const programDir = join(dir, program);
-    for (const name of folderEntries(programDir, "file")) {
-      const company = STREAM_FILE.exec(name)?.[1];
-      if (company === undefined) continue;
-      const file = join(programDir, name);
-      const stream = readStreamFile(file, company, program, issues);
-      const ownIds = new Set<string>();
-      for (const { event, line } of stream.entries) {
-        // A repeat inside one file is readStreamFile's to report; here, across files.
-        if (ownIds.has(event.id)) continue;
-        ownIds.add(event.id);
-        const seen = firstSeen.get(event.id);
-        if (seen === undefined) firstSeen.set(event.id, `${file}:${line}`);
-        else
-          issues.push({
-            file,
-            line,
-            field: "id",
-            message: `duplicate id ${event.id}, first used at ${seen}`,
-          });
-      }
-      streams.push(stream);
-      onFile?.(stream.size, stream.entries.length);
+  for (const { file, company, program } of allStreamFiles(dir)) {
+    const stream = readStreamFile(file, company, program, issues);
+    const ownIds = new Set<string>();
+    for (const { event, line } of stream.entries) {
+      // A repeat inside one file is readStreamFile's to report; here, across files.
+      if (ownIds.has(event.id)) continue;
+      ownIds.add(event.id);
+      const seen = firstSeen.get(event.id);
+      if (seen === undefined) firstSeen.set(event.id, `${file}:${line}`);
+      else
+        issues.push({
+          file,
+          line,
+          field: "id",
+          message: `duplicate id ${event.id}, first used at ${seen}`,
+        });
     }
+    streams.push(stream);
+    onFile?.(stream.size, stream.entries.length);
   }
   streams.sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0));
   const editions = streams.filter((stream) => isEditionStream(stream.stream));
