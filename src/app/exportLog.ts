@@ -8,8 +8,7 @@ import { TIMELINE_COLUMNS, timelineRows } from "../export/timelineRows.js";
 import { UnknownProgramError } from "../query/queryErrors.js";
 import { storedLines } from "../store/storedLines.js";
 import { programsOf } from "../store/streamFiles.js";
-import { loadTimelines, orderedStreamFiles, timelinesOf } from "./loadTimelines.js";
-import { cacheDirFor, TimelineCache } from "./timelineCache.js";
+import { mapStreams } from "./mapStreams.js";
 
 export const EXPORT_FORMATS = ["csv", "jsonl", "cloudevents"] as const;
 export const EXPORT_WHATS = ["timelines", "events"] as const;
@@ -58,16 +57,14 @@ function timelinesExport(
   program: string | undefined,
   view: LogView | undefined,
 ): Export {
-  const parts = format === "csv" ? [toCsv([], TIMELINE_COLUMNS)] : [];
   let count = 0;
-  for (const timeline of timelinesOf(dir, { view, steps: true, program })) {
-    const rows = timelineRows([timeline]);
+  const parts = mapStreams(dir, program, ({ file, company, program: p }, cache) => {
+    const rows = timelineRows([cache.timeline(file, company, p, { view, steps: true })]);
     count += rows.length;
-    parts.push(
-      format === "csv" ? toCsv(rows, TIMELINE_COLUMNS, { header: false }) : toJsonLines(rows),
-    );
-  }
-  return { text: parts.join(""), count, noun: "row" };
+    return format === "csv" ? toCsv(rows, TIMELINE_COLUMNS, { header: false }) : toJsonLines(rows);
+  });
+  const header = format === "csv" ? toCsv([], TIMELINE_COLUMNS) : "";
+  return { text: header + parts.join(""), count, noun: "row" };
 }
 
 function eventsExport(
@@ -76,22 +73,21 @@ function eventsExport(
   program: string | undefined,
   view: LogView | undefined,
 ): Export {
-  // A log whose history does not replay is a bad log for every export: this also verifies (and
-  // caches) every file, so the events below are read without the schema.
-  loadTimelines(dir, { view });
-  const cache = new TimelineCache(cacheDirFor(dir));
-  const parts = format === "csv" ? [toCsv([], EVENT_COLUMNS)] : [];
+  // A log whose history does not replay is a bad log for every export, events too: every stream
+  // is folded (as the view sees it) before any is written.
+  mapStreams(dir, undefined, ({ file, company, program: p }, cache) => {
+    cache.timeline(file, company, p, { view });
+  });
   let count = 0;
-  for (const { file, company, program: p } of orderedStreamFiles(dir, program)) {
+  const parts = mapStreams(dir, program, ({ file, company, program: p }, cache) => {
     const events = eventsInView(cache.events(file, company, p), view);
     count += events.length;
-    parts.push(
-      format === "cloudevents"
-        ? toJsonLines(events.map(toCloudEvent))
-        : format === "csv"
-          ? toCsv(eventRows(events), EVENT_COLUMNS, { header: false })
-          : storedLines(file, events).join(""),
-    );
-  }
-  return { text: parts.join(""), count, noun: format === "csv" ? "row" : "event" };
+    return format === "cloudevents"
+      ? toJsonLines(events.map(toCloudEvent))
+      : format === "csv"
+        ? toCsv(eventRows(events), EVENT_COLUMNS, { header: false })
+        : storedLines(file, events).join("");
+  });
+  const header = format === "csv" ? toCsv([], EVENT_COLUMNS) : "";
+  return { text: header + parts.join(""), count, noun: format === "csv" ? "row" : "event" };
 }

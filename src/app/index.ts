@@ -4,6 +4,8 @@
  * @packageDocumentation
  */
 export * from "./loadTimelines.js";
+export * from "./listAt.js";
+export * from "./mapStreams.js";
 export * from "./timelineCache.js";
 export * from "./loadRecord.js";
 export * from "./replaySteps.js";

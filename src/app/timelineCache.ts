@@ -118,10 +118,27 @@ export class TimelineCache {
   }
 
   /**
-   * Remembers a stream file just read and verified in full (by `verify`, or by a first read) as
-   * trusted until it changes. `mtimeMs` is the file's modification time taken before it was read.
+   * The files in the order of their shards, each shard let go (written back first if it changed)
+   * once its files are done: a pass over the whole log that needs no order holds one shard at a
+   * time, not the whole cache.
    */
-  remember(read: StreamLog, mtimeMs: number, timeline: Timeline): void {
+  *inShardOrder<T extends { company: string }>(files: readonly T[]): Generator<T> {
+    const groups = new Map<number, T[]>();
+    for (const file of files) {
+      const shard = shardOf(file.company);
+      groups.set(shard, [...(groups.get(shard) ?? []), file]);
+    }
+    for (const [shard, group] of [...groups].sort(([a], [b]) => a - b)) {
+      yield* group;
+      this.release(shard);
+    }
+  }
+
+  /**
+   * Remembers a stream file just read and verified in full as trusted until it changes. `mtimeMs`
+   * is the file's modification time taken before it was read.
+   */
+  private remember(read: StreamLog, mtimeMs: number, timeline: Timeline): void {
     const shard = shardOf(read.company);
     const known = this.shard(shard)[read.stream];
     const unchanged =
@@ -143,15 +160,22 @@ export class TimelineCache {
 
   /** Writes the shards that changed, each whole: written aside, then renamed over the old. */
   flush(): void {
-    if (this.dirty.size === 0) return;
-    mkdirSync(this.cacheDir, { recursive: true });
-    for (const shard of this.dirty) {
-      const file = shardFile(this.cacheDir, shard);
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(this.shard(shard)));
-      renameSync(temporary, file);
-    }
+    for (const shard of this.dirty) this.write(shard);
     this.dirty.clear();
+  }
+
+  private write(shard: number): void {
+    mkdirSync(this.cacheDir, { recursive: true });
+    const file = shardFile(this.cacheDir, shard);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(this.shard(shard)));
+    renameSync(temporary, file);
+  }
+
+  /** Writes the shard back if it changed, and forgets it: it is read again if needed. */
+  private release(shard: number): void {
+    if (this.dirty.delete(shard)) this.write(shard);
+    this.shards.delete(shard);
   }
 
   /** The cache entry of the file, if the file is still as it was when verified. */

@@ -1,13 +1,11 @@
-import { statSync } from "node:fs";
 import { duplicateCompanyNames } from "../query/duplicateCompanyNames.js";
 import { knowledgeViewProblem } from "../replay/knowledgeViews.js";
-import { problemOf, replayStream } from "../replay/replayLog.js";
+import { problemOf, replayEvents } from "../replay/replayLog.js";
 import { LogError, type LogIssue } from "../store/logError.js";
 import { companyRegistryIssues, readCompanies } from "../store/readCompanies.js";
 import { readStreamFile } from "../store/readStreamFile.js";
 import { allStreamFiles } from "../store/streamFiles.js";
 import { isEditionStream } from "../domain/editionStream.js";
-import { cacheDirFor, TimelineCache } from "./timelineCache.js";
 
 /** More lines than any stream file holds: a place is `file index * LINES + line`. */
 const LINES = 2 ** 26;
@@ -32,18 +30,16 @@ export interface Verification {
  * Checks the whole log, one stream file at a time: each line's schema, the seq order, unique ids
  * (across files too), the integrity chain, a torn last line, each stream's history (also as
  * known on every date its knowledge changed), the company registry, and that every event citing
- * an edition cites one the log holds. A stream that passes is remembered as verified in the
- * timeline cache, so later commands trust it until it changes. Only a missing events folder
- * throws.
+ * an edition cites one the log holds, whatever the timeline cache says (and leaving it as it is).
+ * Only a missing events folder throws.
  *
  * @example
  * verifyLog("events").problems; // []
  */
 export function verifyLog(
   dir: string,
-  options: { onFile?: (bytes: number, events: number) => void; cacheDir?: string } = {},
+  options: { onFile?: (bytes: number, events: number) => void } = {},
 ): Verification {
-  const cache = new TimelineCache(options.cacheDir ?? cacheDirFor(dir));
   const problems: LogIssue[] = [];
   // Reported after every file's own problems, as a reader meets them: reading, then replaying.
   const histories: LogIssue[] = [];
@@ -56,7 +52,6 @@ export function verifyLog(
   const companies = new Set<string>();
   for (const { file, company, program } of allStreamFiles(dir)) {
     files.push(file);
-    const mtimeMs = statSync(file).mtimeMs;
     const issues: LogIssue[] = [];
     const stream = readStreamFile(file, company, program, issues);
     problems.push(...issues);
@@ -82,12 +77,11 @@ export function verifyLog(
       for (const { event } of stream.entries) editionIds.add(event.id);
     } else {
       companies.add(company);
-      if (issues.length === 0) histories.push(...historyIssues(stream, cache, mtimeMs));
+      if (issues.length === 0) histories.push(...historyIssues(stream));
     }
     streams.push({ stream: stream.stream, file, events: stream.entries.length, head: stream.head });
     options.onFile?.(stream.size, stream.entries.length);
   }
-  cache.flush();
   problems.push(
     ...histories,
     ...companyRegistryIssues(dir, [...companies]),
@@ -100,14 +94,13 @@ export function verifyLog(
 }
 
 /** The stream's history problems, in full and as known on each date; a valid one is cached. */
-function historyIssues(
-  stream: ReturnType<typeof readStreamFile>,
-  cache: TimelineCache,
-  mtimeMs: number,
-): LogIssue[] {
-  let timeline;
+function historyIssues(stream: ReturnType<typeof readStreamFile>): LogIssue[] {
   try {
-    timeline = replayStream(stream);
+    replayEvents(
+      stream.stream,
+      stream.entries.map((entry) => entry.event),
+      { keepSteps: false },
+    );
   } catch (error) {
     return [problemOf(stream, error)];
   }
@@ -115,10 +108,7 @@ function historyIssues(
     stream.stream,
     stream.entries.map((entry) => entry.event),
   );
-  if (problem === undefined) {
-    cache.remember(stream, mtimeMs, timeline);
-    return [];
-  }
+  if (problem === undefined) return [];
   const line = stream.entries.find((entry) => entry.event.id === problem.eventId)?.line;
   return [{ file: stream.file, line, field: "known", message: problem.message }];
 }

@@ -1,8 +1,8 @@
-import { listStreams } from "../../query/companyQueries.js";
+import { listAt } from "../../app/listAt.js";
 import type { StreamStatus } from "../../query/streamStatus.js";
 import type { CliIo, Command, OptionValues } from "../command.js";
 import { formatTable, yesNo } from "../../report/formatTable.js";
-import { loadTimelines } from "../loadTimelines.js";
+import { eventsDirOf } from "../loadTimelines.js";
 import {
   dateOption,
   statusOption,
@@ -55,7 +55,7 @@ Example: designations list --at 2021-04-01 --status enjoined`,
 
 function listFor(values: OptionValues, io: CliIo, at: string): StreamStatus[] {
   const filter = { status: statusOption(values), program: stringOption(values, "program") };
-  return listStreams(loadTimelines(values, io, { steps: false }), at, filter);
+  return listAt(eventsDirOf(values, io), at, { ...filter, view: viewOption(values) });
 }
 
 /** The table `list` prints, also the overview of `designations` with no command. */
