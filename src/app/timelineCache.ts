@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import type { DesignationEvent } from "../domain/eventSchema.js";
 import type { LogView } from "../domain/logView.js";
@@ -126,7 +134,9 @@ export class TimelineCache {
     const groups = new Map<number, T[]>();
     for (const file of files) {
       const shard = shardOf(file.company);
-      groups.set(shard, [...(groups.get(shard) ?? []), file]);
+      const group = groups.get(shard);
+      if (group === undefined) groups.set(shard, [file]);
+      else group.push(file);
     }
     for (const [shard, group] of [...groups].sort(([a], [b]) => a - b)) {
       yield* group;
@@ -164,12 +174,21 @@ export class TimelineCache {
     this.dirty.clear();
   }
 
+  /** Writes one shard; a cache that cannot be written (a read-only place) only costs speed. */
   private write(shard: number): void {
-    mkdirSync(this.cacheDir, { recursive: true });
     const file = shardFile(this.cacheDir, shard);
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(this.shard(shard)));
-    renameSync(temporary, file);
+    try {
+      mkdirSync(this.cacheDir, { recursive: true });
+      writeFileSync(temporary, JSON.stringify(this.shard(shard)));
+      renameSync(temporary, file);
+    } catch {
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // nothing was written there either
+      }
+    }
   }
 
   /** Writes the shard back if it changed, and forgets it: it is read again if needed. */

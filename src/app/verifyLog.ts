@@ -4,6 +4,7 @@ import { problemOf, replayEvents } from "../replay/replayLog.js";
 import { LogError, type LogIssue } from "../store/logError.js";
 import { companyRegistryIssues, readCompanies } from "../store/readCompanies.js";
 import { readStreamFile } from "../store/readStreamFile.js";
+import type { StreamLog } from "../store/streamLog.js";
 import { allStreamFiles } from "../store/streamFiles.js";
 import { isEditionStream } from "../domain/editionStream.js";
 
@@ -93,8 +94,8 @@ export function verifyLog(
   return { streams, problems, warnings: registryWarnings(dir) };
 }
 
-/** The stream's history problems, in full and as known on each date; a valid one is cached. */
-function historyIssues(stream: ReturnType<typeof readStreamFile>): LogIssue[] {
+/** The stream's history problems, in full and as known on each date. */
+function historyIssues(stream: StreamLog): LogIssue[] {
   try {
     replayEvents(
       stream.stream,

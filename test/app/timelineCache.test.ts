@@ -101,6 +101,16 @@ describe("cachedTimeline", () => {
     expect(cachedEntry(cache)?.size).toBe(readFileSync(file).length);
   });
 
+  it("answers all the same when the cache cannot be written, and writes nothing there", () => {
+    const { file, cache } = setUp();
+    const blocker = join(cache, "not-a-folder");
+    writeFileSync(blocker, "");
+    const unwritable = join(blocker, "cache");
+    const answer = cachedTimeline(file, "co-00001", "dod-1237", unwritable);
+    expect(answer).toEqual(cachedTimeline(file, "co-00001", "dod-1237", cache));
+    expect(readdirSync(cache).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
   it("keeps each events folder's cache apart", () => {
     expect(cacheDirFor("/a/events", "/cache")).not.toBe(cacheDirFor("/b/events", "/cache"));
     expect(cacheDirFor("/a/events", "/cache")).toBe(cacheDirFor("/a/events/", "/cache"));
