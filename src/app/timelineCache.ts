@@ -1,13 +1,5 @@
 import { createHash } from "node:crypto";
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { DesignationEvent } from "../domain/eventSchema.js";
 import type { LogView } from "../domain/logView.js";
@@ -16,32 +8,28 @@ import type { StreamLog } from "../store/streamLog.js";
 import { readStreamTrusted } from "../store/readStreamTrusted.js";
 import type { Timeline } from "../domain/timeline.js";
 import { lastLineHash } from "../store/lastLineHash.js";
+import { CacheShards, shardOf } from "./cacheShards.js";
 import { LogError, type LogIssue } from "../store/logError.js";
 import { readStreamFile } from "../store/readStreamFile.js";
 
 /**
- * The shape of the cached timelines: an entry of another version is rebuilt. 2: timelines carry
- * their `listings`; 3: entries are kept in shards, not a file per stream.
+ * The shape of the cached entries: an entry of another version is rebuilt. 2: timelines carry
+ * their `listings`; 3: entries in shards; 4: what a file was verified as apart from its timeline.
  */
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 4;
 
-/**
- * The number of shard files a cache spreads its entries over: few enough that a whole-log read
- * creates few files (creating a file costs far more than writing one), enough that a status
- * query reads a small part of a large log's cache.
- */
-const SHARDS = 256;
-
-/** The cache of one stream: its timeline, valid while the file has this size, time and last line. */
-interface CacheEntry {
+/** A stream file as it was when verified: valid while it has this size, time and last line. */
+interface Fingerprint {
   version: number;
   size: number;
   mtimeMs: number;
   head: string;
-  timeline: Omit<Timeline, "steps">;
 }
 
-type Shard = Record<string, CacheEntry>;
+/** A verified file's timeline (without steps), with the fingerprint it belongs to. */
+interface TimelineEntry extends Fingerprint {
+  timeline: Omit<Timeline, "steps">;
+}
 
 /**
  * Where the timelines of an events folder are cached: outside the folder, in the package's
@@ -72,9 +60,11 @@ export interface StreamTimelineOptions {
 /**
  * The verified timelines of one events folder's streams, kept in `cacheDir`: each stream file is
  * read and checked in full (schema, seq, chain, torn line) the first time and whenever it
- * changes, then trusted while it keeps the size, modification time and last line it had. A
- * company's streams share one of a few hundred shard files, read when first needed and written
- * back by `flush`; a lost or damaged shard is rebuilt, never trusted.
+ * changes, then trusted while it keeps the size, modification time and last line it had. Two
+ * sets of shard files (`CacheShards`) keep what each file was verified as (`verified-xx.json`:
+ * all that reading a trusted file needs, small) and its light timeline (`timelines-xx.json`,
+ * which carries the same fingerprint), so a pass that folds the files never reads the
+ * timelines. A lost or damaged shard is rebuilt, never trusted.
  *
  * @example
  * const cache = new TimelineCache(cacheDirFor("events"));
@@ -82,10 +72,15 @@ export interface StreamTimelineOptions {
  * cache.flush();
  */
 export class TimelineCache {
-  private readonly shards = new Map<number, Shard>();
-  private readonly dirty = new Set<number>();
+  /** What each file was verified as: all a fold from the file needs, small to read. */
+  private readonly fingerprints: CacheShards<Fingerprint>;
+  /** The verified files' light timelines: what `list` and `status` answer from. */
+  private readonly timelines: CacheShards<TimelineEntry>;
 
-  constructor(readonly cacheDir: string) {}
+  constructor(readonly cacheDir: string) {
+    this.fingerprints = new CacheShards(cacheDir, "verified");
+    this.timelines = new CacheShards(cacheDir, "timelines");
+  }
 
   /**
    * The timeline of one stream file. A timeline without steps of the whole log comes from the
@@ -99,19 +94,15 @@ export class TimelineCache {
     program: string,
     options: StreamTimelineOptions = {},
   ): Timeline {
-    const wholeAndLight = options.view === undefined && options.steps !== true;
-    const cached = this.verifiedEntry(file, company, program);
-    if (cached !== undefined && wholeAndLight) return { ...cached.timeline, steps: [] };
-    let events: DesignationEvent[];
-    if (cached !== undefined) {
-      events = readStreamTrusted(file);
-    } else {
-      const { read, timeline } = this.verify(file, company, program);
-      if (wholeAndLight) return timeline;
-      events = eventsOf(read);
+    const stream = `${company}/${program}`;
+    if (options.view === undefined && options.steps !== true) {
+      const cached = this.timelines.get(shardOf(company), stream);
+      if (cached !== undefined && isCurrent(cached, file)) return { ...cached.timeline, steps: [] };
+      return this.verify(file, company, program).timeline;
     }
+    const events = this.events(file, company, program);
     try {
-      return replayEvents(`${company}/${program}`, events, replayOptions(options));
+      return replayEvents(stream, events, replayOptions(options));
     } catch (error) {
       // In a verified file an event's line is its seq.
       const entries = events.map((event) => ({ event, line: event.seq }));
@@ -121,7 +112,8 @@ export class TimelineCache {
 
   /** The events of a stream file, in log order, verified as `timeline` verifies them. */
   events(file: string, company: string, program: string): DesignationEvent[] {
-    if (this.verifiedEntry(file, company, program) !== undefined) return readStreamTrusted(file);
+    const verified = this.fingerprints.get(shardOf(company), `${company}/${program}`);
+    if (verified !== undefined && isCurrent(verified, file)) return readStreamTrusted(file);
     return eventsOf(this.verify(file, company, program).read);
   }
 
@@ -140,74 +132,15 @@ export class TimelineCache {
     }
     for (const [shard, group] of [...groups].sort(([a], [b]) => a - b)) {
       yield* group;
-      this.release(shard);
+      this.fingerprints.release(shard);
+      this.timelines.release(shard);
     }
   }
 
-  /**
-   * Remembers a stream file just read and verified in full as trusted until it changes. `mtimeMs`
-   * is the file's modification time taken before it was read.
-   */
-  private remember(read: StreamLog, mtimeMs: number, timeline: Timeline): void {
-    const shard = shardOf(read.company);
-    const known = this.shard(shard)[read.stream];
-    const unchanged =
-      known?.version === CACHE_VERSION &&
-      known.size === read.size &&
-      known.mtimeMs === mtimeMs &&
-      known.head === read.head;
-    if (unchanged) return; // nothing to write back
-    const { steps: _, ...light } = timeline;
-    this.shard(shard)[read.stream] = {
-      version: CACHE_VERSION,
-      size: read.size,
-      mtimeMs,
-      head: read.head,
-      timeline: light,
-    };
-    this.dirty.add(shard);
-  }
-
-  /** Writes the shards that changed, each whole: written aside, then renamed over the old. */
+  /** Writes back what changed. */
   flush(): void {
-    for (const shard of this.dirty) this.write(shard);
-    this.dirty.clear();
-  }
-
-  /** Writes one shard; a cache that cannot be written (a read-only place) only costs speed. */
-  private write(shard: number): void {
-    const file = shardFile(this.cacheDir, shard);
-    const temporary = `${file}.${process.pid}.tmp`;
-    try {
-      mkdirSync(this.cacheDir, { recursive: true });
-      writeFileSync(temporary, JSON.stringify(this.shard(shard)));
-      renameSync(temporary, file);
-    } catch {
-      try {
-        rmSync(temporary, { force: true });
-      } catch {
-        // nothing was written there either
-      }
-    }
-  }
-
-  /** Writes the shard back if it changed, and forgets it: it is read again if needed. */
-  private release(shard: number): void {
-    if (this.dirty.delete(shard)) this.write(shard);
-    this.shards.delete(shard);
-  }
-
-  /** The cache entry of the file, if the file is still as it was when verified. */
-  private verifiedEntry(file: string, company: string, program: string): CacheEntry | undefined {
-    const cached = this.shard(shardOf(company))[`${company}/${program}`];
-    if (cached === undefined || cached.version !== CACHE_VERSION) return undefined;
-    const { size, mtimeMs } = statSync(file);
-    // Size and last line catch an append; the modification time also catches an edit in the middle.
-    const verified =
-      cached.size === size &&
-      cached.mtimeMs === mtimeMs &&
-      cached.head === lastLineHash(file, size);
-    return verified ? cached : undefined;
+    this.fingerprints.flush();
+    this.timelines.flush();
   }
 
   /** Reads the file and checks it in full, folds it, and remembers it as verified. */
@@ -226,17 +159,12 @@ export class TimelineCache {
     } catch (error) {
       throw new HistoryError([problemOf(read, error)]);
     }
-    this.remember(read, mtimeMs, timeline);
+    const fingerprint = { version: CACHE_VERSION, size: read.size, mtimeMs, head: read.head };
+    const shard = shardOf(company);
+    const { steps: _, ...light } = timeline;
+    this.fingerprints.set(shard, read.stream, fingerprint);
+    this.timelines.set(shard, read.stream, { ...fingerprint, timeline: light });
     return { read, timeline };
-  }
-
-  private shard(shard: number): Shard {
-    let entries = this.shards.get(shard);
-    if (entries === undefined) {
-      entries = readShard(shardFile(this.cacheDir, shard));
-      this.shards.set(shard, entries);
-    }
-    return entries;
   }
 }
 
@@ -271,26 +199,14 @@ function replayOptions(options: StreamTimelineOptions): ReplayOptions {
   return { view: options.view, keepSteps: options.steps === true };
 }
 
-/** The shard of a company's streams: FNV-1a of its id. */
-function shardOf(company: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < company.length; i += 1) {
-    hash ^= company.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % SHARDS;
-}
-
-function shardFile(cacheDir: string, shard: number): string {
-  return join(cacheDir, `timelines-${shard.toString(16).padStart(2, "0")}.json`);
-}
-
-function readShard(file: string): Shard {
-  if (!existsSync(file)) return {};
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
-    return parsed !== null && typeof parsed === "object" ? (parsed as Shard) : {};
-  } catch {
-    return {}; // a damaged shard is rebuilt
-  }
+/** Whether the file is still as it was when verified. */
+function isCurrent(fingerprint: Fingerprint, file: string): boolean {
+  if (fingerprint.version !== CACHE_VERSION) return false;
+  const { size, mtimeMs } = statSync(file);
+  // Size and last line catch an append; the modification time also catches an edit in the middle.
+  return (
+    fingerprint.size === size &&
+    fingerprint.mtimeMs === mtimeMs &&
+    fingerprint.head === lastLineHash(file, size)
+  );
 }

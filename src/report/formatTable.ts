@@ -22,7 +22,7 @@ export function formatTable(
  */
 export function columnWidths<T>(
   header: readonly string[],
-  items: readonly T[],
+  items: Iterable<T>,
   cells: (item: T) => readonly string[],
 ): number[] {
   const widths = header.map((title) => title.length);

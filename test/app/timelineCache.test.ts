@@ -111,6 +111,31 @@ describe("cachedTimeline", () => {
     expect(readdirSync(cache).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("re-verifies a file whose light timeline is lost though its fingerprint is kept", () => {
+    const { file, cache } = setUp();
+    const first = cachedTimeline(file, "co-00001", "dod-1237", cache);
+    for (const name of readdirSync(cache).filter((n) => n.startsWith("timelines-"))) {
+      rmSync(join(cache, name));
+    }
+    expect(cachedTimeline(file, "co-00001", "dod-1237", cache)).toEqual(first);
+    expect(cachedEntry(cache)?.size).toBe(readFileSync(file).length);
+  });
+
+  it("reads a verified file for its steps without the light timelines", () => {
+    const { file, cache } = setUp();
+    cachedTimeline(file, "co-00001", "dod-1237", cache);
+    for (const name of readdirSync(cache).filter((n) => n.startsWith("timelines-"))) {
+      writeFileSync(join(cache, name), "damaged");
+    }
+    const withSteps = cachedTimeline(file, "co-00001", "dod-1237", cache, { steps: true });
+    expect(withSteps.steps.length).toBeGreaterThan(0);
+    // The damaged light timelines were not needed, so not rewritten.
+    const names = readdirSync(cache).filter((n) => n.startsWith("timelines-"));
+    expect(names.map((n) => readFileSync(join(cache, n), "utf8"))).toEqual(
+      names.map(() => "damaged"),
+    );
+  });
+
   it("keeps each events folder's cache apart", () => {
     expect(cacheDirFor("/a/events", "/cache")).not.toBe(cacheDirFor("/b/events", "/cache"));
     expect(cacheDirFor("/a/events", "/cache")).toBe(cacheDirFor("/a/events/", "/cache"));

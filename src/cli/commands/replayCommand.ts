@@ -1,5 +1,5 @@
-import { formatLogIssue, type LogIssue } from "../../app/errors.js";
-import { type ReplayStep, replaySteps } from "../../app/replaySteps.js";
+import { formatLogIssue } from "../../app/errors.js";
+import { type ReplayResult, type ReplayStep, replaySteps } from "../../app/replaySteps.js";
 import type { CliIo, Command } from "../command.js";
 import { columnWidths, tableLine, yesNo } from "../../report/formatTable.js";
 import { companyNamedIn, eventsDirOf, logProgress } from "../loadTimelines.js";
@@ -26,17 +26,17 @@ Example: designations replay xiaomi`,
     const company =
       positionals[0] === undefined ? undefined : companyNamedIn(positionals[0], values, io).id;
     const progress = logProgress(dir);
-    const { steps, problems } = replaySteps(dir, {
+    const replayed = replaySteps(dir, {
       company,
       view: viewOption(values),
       onFile: progress.advance,
     });
     progress.finish();
-    if (values.json) printJson(steps, problems, io);
-    else if (steps.length === 0) io.out("(no events)");
-    else printTable(steps, io);
-    for (const problem of problems) io.err(formatLogIssue(problem));
-    return problems.length === 0 ? 0 : 1;
+    if (values.json) printJson(replayed, io);
+    else if (replayed.count === 0) io.out("(no events)");
+    else printTable(replayed, io);
+    for (const problem of replayed.problems) io.err(formatLogIssue(problem));
+    return replayed.problems.length === 0 ? 0 : 1;
   },
 };
 
@@ -44,16 +44,21 @@ Example: designations replay xiaomi`,
 const CHUNK = 10_000;
 
 /** One line for a log of up to CHUNK steps; a longer one in pieces, a line break between them. */
-function printJson(steps: readonly ReplayStep[], problems: readonly LogIssue[], io: CliIo): void {
-  if (steps.length <= CHUNK) {
-    io.out(JSON.stringify({ steps, problems }));
+function printJson({ count, steps, problems }: ReplayResult, io: CliIo): void {
+  if (count <= CHUNK) {
+    io.out(JSON.stringify({ steps: [...steps()], problems }));
     return;
   }
   io.out('{"steps":[');
-  for (let start = 0; start < steps.length; start += CHUNK) {
-    const end = Math.min(start + CHUNK, steps.length);
-    const items = steps.slice(start, end).map((step) => JSON.stringify(step));
-    io.out(items.join(",") + (end < steps.length ? "," : ""));
+  let piece: string[] = [];
+  let written = 0;
+  for (const step of steps()) {
+    piece.push(JSON.stringify(step));
+    written += 1;
+    if (piece.length === CHUNK || written === count) {
+      io.out(piece.join(",") + (written < count ? "," : ""));
+      piece = [];
+    }
   }
   io.out(`],"problems":${JSON.stringify(problems)}}`);
 }
@@ -70,11 +75,16 @@ function cells({ date, stream, event, before, after }: ReplayStep): string[] {
   ];
 }
 
-function printTable(steps: readonly ReplayStep[], io: CliIo): void {
-  const widths = columnWidths(HEADER, steps, cells);
+function printTable({ steps }: ReplayResult, io: CliIo): void {
+  const widths = columnWidths(HEADER, steps(), cells);
   io.out(tableLine(HEADER, widths));
-  for (let start = 0; start < steps.length; start += CHUNK) {
-    const chunk = steps.slice(start, start + CHUNK);
-    io.out(chunk.map((step) => tableLine(cells(step), widths)).join("\n"));
+  let piece: string[] = [];
+  for (const step of steps()) {
+    piece.push(tableLine(cells(step), widths));
+    if (piece.length === CHUNK) {
+      io.out(piece.join("\n"));
+      piece = [];
+    }
   }
+  if (piece.length > 0) io.out(piece.join("\n"));
 }
