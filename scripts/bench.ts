@@ -220,7 +220,7 @@ const COSTS: Record<string, string> = {
   verify:
     "`verify` parses every line through the zod schema and hashes it (SHA-256) for the chain: the schema is most of its time (JSON.parse alone is the floor). Its memory is the set of every id, to find duplicates across files.",
   "export --format csv":
-    "`export` parses every verified file with JSON.parse (the floor's work), folds it with its steps to find each interval's opening event, and builds the CSV one stream at a time; beyond the floor are the start-up and the cache shards.",
+    "`export` parses every verified file with JSON.parse (the floor's work), folds it with its steps to find each interval's opening event, and builds the CSV one stream at a time, but keeps the whole text to write the file at once (whole or not at all): its memory grows with the rows.",
   report:
     "`report` folds every stream with its steps and turns each lane into the page's JSON as it goes; the page itself, which holds every event, is what its memory holds at the end.",
 };
