@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import type { LogView } from "../domain/logView.js";
-import type { Timeline } from "../domain/timeline.js";
+import { neverListed, type Timeline } from "../domain/timeline.js";
 import { UnknownProgramError } from "../query/queryErrors.js";
 import { LogError, type LogIssue } from "../store/logError.js";
 import {
@@ -98,16 +98,7 @@ export function loadCompanyTimelines(
     cache.flush();
   }
   if (timelines.length > 0 || program === undefined) return timelines;
-  return [
-    {
-      stream: `${company}/${program}`,
-      company,
-      program,
-      intervals: [],
-      steps: [],
-      uncertainMonths: [],
-    },
-  ];
+  return [neverListed(company, program)];
 }
 
 /**

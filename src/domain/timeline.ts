@@ -68,3 +68,20 @@ export interface Timeline {
 export function eventRef(event: FactEvent): EventRef {
   return { id: event.id, type: event.type, effective: event.effective };
 }
+
+/**
+ * The timeline of a company with no stream on a program: never listed there.
+ *
+ * @example
+ * neverListed("xiaomi", "dod-1260h").intervals; // []
+ */
+export function neverListed(company: string, program: string): Timeline {
+  return {
+    stream: `${company}/${program}`,
+    company,
+    program,
+    intervals: [],
+    steps: [],
+    uncertainMonths: [],
+  };
+}

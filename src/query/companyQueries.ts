@@ -1,5 +1,5 @@
 import type { IsoDate } from "../domain/isoDate.js";
-import type { Timeline } from "../domain/timeline.js";
+import { neverListed, type Timeline } from "../domain/timeline.js";
 import { UnknownCompanyError, UnknownProgramError } from "./queryErrors.js";
 import { statusAt } from "./statusAt.js";
 import type { StreamStatus } from "./streamStatus.js";
@@ -24,16 +24,7 @@ export function companyTimelines(
   assertKnownProgram(timelines, program);
   const onProgram = own.filter((timeline) => timeline.program === program);
   if (onProgram.length > 0) return onProgram;
-  return [
-    {
-      stream: `${company}/${program}`,
-      company,
-      program,
-      intervals: [],
-      steps: [],
-      uncertainMonths: [],
-    },
-  ];
+  return [neverListed(company, program)];
 }
 
 /**
