@@ -21,6 +21,8 @@ export interface ExportRequest {
   format: ExportFormat;
   program?: string;
   view?: LogView;
+  /** CSV cells exactly as they are, formulas not neutralised (for programs, not spreadsheets). */
+  raw?: boolean;
 }
 
 /** The exported text, and how many rows or events it holds. */
@@ -40,14 +42,14 @@ export interface Export {
  * exportLog("events", { what: "timelines", format: "csv", program: "dod-1237" }).count; // rows
  */
 export function exportLog(dir: string, request: ExportRequest): Export {
-  const { what, format, program, view } = request;
+  const { what, format, program, view, raw = false } = request;
   if (program !== undefined) {
     const programs = programsOf(dir);
     if (!programs.includes(program)) throw new UnknownProgramError(program, programs);
   }
   return what === "timelines"
-    ? timelinesExport(dir, format, program, view)
-    : eventsExport(dir, format, program, view);
+    ? timelinesExport(dir, format, program, view, raw)
+    : eventsExport(dir, format, program, view, raw);
 }
 
 /** One stream at a time, so that only the text is kept, never every stream's events. */
@@ -56,12 +58,15 @@ function timelinesExport(
   format: ExportFormat,
   program: string | undefined,
   view: LogView | undefined,
+  raw: boolean,
 ): Export {
   let count = 0;
   const parts = mapStreams(dir, program, ({ file, company, program: p }, cache) => {
     const rows = timelineRows([cache.timeline(file, company, p, { view, steps: true })]);
     count += rows.length;
-    return format === "csv" ? toCsv(rows, TIMELINE_COLUMNS, { header: false }) : toJsonLines(rows);
+    return format === "csv"
+      ? toCsv(rows, TIMELINE_COLUMNS, { header: false, raw })
+      : toJsonLines(rows);
   });
   const header = format === "csv" ? toCsv([], TIMELINE_COLUMNS) : "";
   return { text: header + parts.join(""), count, noun: "row" };
@@ -72,6 +77,7 @@ function eventsExport(
   format: ExportFormat,
   program: string | undefined,
   view: LogView | undefined,
+  raw: boolean,
 ): Export {
   // A log whose history does not replay is a bad log for every export, events too: every stream
   // is folded (as the view sees it) before any is written.
@@ -85,7 +91,7 @@ function eventsExport(
     return format === "cloudevents"
       ? toJsonLines(events.map(toCloudEvent))
       : format === "csv"
-        ? toCsv(eventRows(events), EVENT_COLUMNS, { header: false })
+        ? toCsv(eventRows(events), EVENT_COLUMNS, { header: false, raw })
         : storedLines(file, events).join("");
   });
   const header = format === "csv" ? toCsv([], EVENT_COLUMNS) : "";

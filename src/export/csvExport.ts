@@ -3,11 +3,22 @@ import { stringify } from "csv-stringify/sync";
 /** What a CSV cell may hold: `null` is an empty cell, booleans are `true` / `false`. */
 export type CsvValue = string | number | boolean | null;
 
+/** What `toCsv` may be told. */
+export interface CsvOptions {
+  /** Write the header row (default true); false for the rows that follow a first part. */
+  header?: boolean;
+  /**
+   * Write every cell exactly as it is (default false): otherwise a text cell that a spreadsheet
+   * would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is
+   * prefixed with `'`, OWASP's rule against CSV injection.
+   */
+  raw?: boolean;
+}
+
 /**
  * Rows as RFC 4180 CSV: a header row of `columns`, then one record per row with its cells in
  * that order, every record (the last too) ended by CRLF, and a cell quoted when it holds a comma,
- * a quote (doubled) or a line break. `header: false` leaves the header out, for the rows that
- * follow a first part.
+ * a quote (doubled) or a line break. Text that would start a formula is neutralised unless `raw`.
  *
  * @example
  * toCsv([{ company: "xiaomi", enforceable: false, valid_to: null }], ["company", "enforceable", "valid_to"]);
@@ -16,12 +27,26 @@ export type CsvValue = string | number | boolean | null;
 export function toCsv<Row extends { [Column in keyof Row]: CsvValue }>(
   rows: readonly Row[],
   columns: readonly (keyof Row & string)[],
-  options: { header?: boolean } = {},
+  options: CsvOptions = {},
 ): string {
   return stringify([...rows], {
     header: options.header ?? true,
     columns: [...columns],
     record_delimiter: "windows",
-    cast: { boolean: (value) => (value ? "true" : "false") },
+    cast: {
+      boolean: (value) => (value ? "true" : "false"),
+      string: options.raw === true ? (value) => value : neutralised,
+    },
   });
+}
+
+/**
+ * A text cell a spreadsheet will not run: `'` before a leading `=`, `+`, `-`, `@`, tab or CR.
+ *
+ * @example
+ * neutralised("=HYPERLINK(\"http://x\")"); // "'=HYPERLINK(\"http://x\")"
+ * neutralised("2021-01-14"); // "2021-01-14"
+ */
+export function neutralised(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

@@ -285,3 +285,66 @@ describe("designations export, on a log with corrections and awkward text", () =
     }
   });
 });
+
+describe("designations export --format csv, against CSV injection", () => {
+  let events: string;
+  const FORMULA = '=HYPERLINK("http://evil.example","click")';
+
+  beforeAll(() => {
+    events = xiaomiEventsDir().dir;
+    const stream = "acme/dod-1260h";
+    writeStream(events, "dod-1260h", "acme", [
+      makeEvent(stream, 1, "Listed", "2021-01-10", { data: { description: FORMULA } }),
+      makeEvent(stream, 2, "ChallengeFiled", "2021-02-01", {
+        data: { description: "+1 filed", docket: "-1:21-cv-00280", court: "@court" },
+      }),
+      makeEvent(stream, 3, "Noted", "2021-02-03", { data: { description: "\tindented" } }),
+    ]);
+  });
+
+  afterAll(() => {
+    removeDir(events);
+  });
+
+  it("writes a cell a spreadsheet would run as a formula with a ' before it", async () => {
+    const result = await runCli([
+      "export",
+      "--events",
+      events,
+      "--format",
+      "csv",
+      "--what",
+      "events",
+    ]);
+    expect(result.code).toBe(0);
+    const rows = csvRows(result.stdout).filter((row) => row.company === "acme");
+    expect(rows.map((row) => row.description)).toEqual([`'${FORMULA}`, "'+1 filed", "'\tindented"]);
+    expect(rows[1]).toMatchObject({ docket: "'-1:21-cv-00280", court: "'@court" });
+    // Dates, ids and plain text are left as they are.
+    expect(rows[0]).toMatchObject({ effective: "2021-01-10", id: "acme-dod-1260h-1" });
+  });
+
+  it("writes every cell exactly as it is with --raw", async () => {
+    const result = await runCli([
+      ...["export", "--events", events, "--format", "csv", "--what", "events", "--raw"],
+    ]);
+    expect(result.code).toBe(0);
+    const rows = csvRows(result.stdout).filter((row) => row.company === "acme");
+    expect(rows.map((row) => row.description)).toEqual([FORMULA, "+1 filed", "\tindented"]);
+  });
+
+  it("leaves JSON lines and CloudEvents alone: they are not spreadsheets", async () => {
+    const result = await runCli([
+      "export",
+      "--events",
+      events,
+      "--format",
+      "jsonl",
+      "--what",
+      "events",
+      "--program",
+      "dod-1260h",
+    ]);
+    expect(result.stdout).toContain(JSON.stringify(FORMULA));
+  });
+});

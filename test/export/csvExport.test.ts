@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { toCsv } from "../../src/export/csvExport.js";
+import { neutralised, toCsv } from "../../src/export/csvExport.js";
 
 const TRICKY = 'He said "no, never",\nthen left;\r\nand a lone \r too';
 
@@ -42,5 +42,24 @@ describe("toCsv", () => {
 
   it("writes the header alone when there are no rows", () => {
     expect(toCsv<{ a: string; b: number }>([], ["a", "b"])).toBe("a,b\r\n");
+  });
+});
+
+describe("neutralised", () => {
+  it("puts a ' before text that starts a formula: =, +, -, @, tab, CR", () => {
+    for (const start of ["=", "+", "-", "@", "\t", "\r"]) {
+      expect(neutralised(`${start}1+1`)).toBe(`'${start}1+1`);
+    }
+  });
+
+  it("leaves other text as it is, a formula character inside it too", () => {
+    for (const text of ["2021-01-14", "a=b", " =1", "", "'=1"])
+      expect(neutralised(text)).toBe(text);
+  });
+
+  it("is what toCsv does to text cells unless raw, never to numbers", () => {
+    const rows = [{ a: "=1+1", b: -5 }];
+    expect(toCsv(rows, ["a", "b"])).toBe("a,b\r\n'=1+1,-5\r\n");
+    expect(toCsv(rows, ["a", "b"], { raw: true })).toBe("a,b\r\n=1+1,-5\r\n");
   });
 });

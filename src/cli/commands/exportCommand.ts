@@ -16,7 +16,7 @@ export const exportCommand: Command = {
   name: "export",
   summary: "export every stream's intervals or every event as CSV, JSON lines or CloudEvents",
   help: `Usage: designations export --format csv|jsonl|cloudevents [--what timelines|events]
-                           [--out FILE] [--program P] [--known-at D] [--recorded-at T]
+                           [--out FILE] [--raw] [--program P] [--known-at D] [--recorded-at T]
                            [--events DIR]
 
   --format F    csv: RFC 4180 (header row, CRLF line ends, quoted cells where needed);
@@ -33,6 +33,9 @@ export const exportCommand: Command = {
                 or retraction names), court, docket, judge, confidence, source_urls (space
                 separated); with jsonl, the events exactly as the log holds them
   --out FILE    write the export to FILE (whole or not at all) instead of standard output
+  --raw         CSV cells exactly as they are: without it, a cell that a spreadsheet would run
+                as a formula (one starting with =, +, -, @, a tab or a carriage return) is
+                written with a ' before it
   --program P   only the streams of this program
 ${VIEW_HELP}
   --events DIR  the events folder (default: the repository's events/)
@@ -48,6 +51,7 @@ Example: designations export --format csv --program dod-1237 --out timelines.csv
     format: { type: "string" },
     what: { type: "string" },
     out: { type: "string" },
+    raw: { type: "boolean" },
     program: { type: "string" },
     ...VIEW_OPTIONS,
   },
@@ -61,6 +65,7 @@ Example: designations export --format csv --program dod-1237 --out timelines.csv
       format,
       program: stringOption(values, "program"),
       view: viewOption(values),
+      raw: values.raw === true,
     });
     if (out !== undefined) {
       writeOutputFile(out, text, "--out");
