@@ -39,6 +39,19 @@ export function readStreamFile(
   const content = existsSync(file) ? readFileSync(file, "utf8") : "";
   const lines = content.split("\n");
   const tornLine = lines.pop() ?? "";
+  const crlf = lines.findIndex((text) => text.endsWith("\r"));
+  if (crlf >= 0) {
+    issues.push({
+      file,
+      line: crlf + 1,
+      message:
+        "the line ends with CR LF (Windows line endings); the log's lines end with LF alone, and each line's hash is of its bytes. Check the file out again with LF endings (the repository's .gitattributes asks for them) or convert it (dos2unix)",
+    });
+    // Read on as the lines were written, so that only the line endings are reported.
+    lines.forEach((text, index) => {
+      if (text.endsWith("\r")) lines[index] = text.slice(0, -1);
+    });
+  }
   if (tornLine !== "") {
     const keep = Buffer.byteLength(content, "utf8") - Buffer.byteLength(tornLine, "utf8");
     issues.push({

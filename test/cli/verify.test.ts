@@ -1,4 +1,4 @@
-import { appendFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lineHash } from "../../src/store/integrityChain.js";
@@ -250,5 +250,40 @@ describe("designations verify on an unusable folder", () => {
     expect(result.stdout.split("\n")[0]).toBe(
       "ok: 0 streams, 0 events, every chain intact and every history valid",
     );
+  });
+});
+
+describe("a stream file checked out with Windows line endings (CR LF)", () => {
+  let dir: string;
+  let file: string;
+
+  beforeAll(() => {
+    dir = makeTempDir("designations-crlf-");
+    const lines = linesOf(join(REPO_ROOT, "events", "dod-1237", "xiaomi.jsonl"));
+    file = writeFile(join(dir, "dod-1237", "xiaomi.jsonl"), lines.map((l) => `${l}\r\n`).join(""));
+  });
+
+  afterAll(() => {
+    removeDir(dir);
+  });
+
+  it("is one problem that names the line endings, not a broken chain on every line", async () => {
+    const result = await runCli(["verify", "--events", dir]);
+    expect(result.code).toBe(1);
+    expect(crashLines(result.stderr)).toEqual([]);
+    expect(result.stderr).toBe(
+      `verify found 1 problem:\n${file}:1: the line ends with CR LF (Windows line endings); the log's lines end with LF alone, and each line's hash is of its bytes. Check the file out again with LF endings (the repository's .gitattributes asks for them) or convert it (dos2unix)\n`,
+    );
+  });
+
+  it("is refused by the other commands with the same hint", async () => {
+    const result = await runCli(["status", "xiaomi", "--events", dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("CR LF (Windows line endings)");
+  });
+
+  it("cannot happen in a checkout of this repository: .gitattributes keeps the log's lines LF", () => {
+    const attributes = readFileSync(join(REPO_ROOT, ".gitattributes"), "utf8");
+    expect(attributes).toMatch(/^\*\.jsonl text eol=lf$/m);
   });
 });
