@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import type { CliIo } from "./command.js";
 import { DEFAULT_EVENTS_DIR } from "./defaultEventsDir.js";
+import { osErrorText } from "./osErrorText.js";
 import { runCli } from "./runCli.js";
 import { today } from "./today.js";
 
@@ -10,6 +11,18 @@ const io: CliIo = {
   today: today(),
   defaultEventsDir: DEFAULT_EVENTS_DIR,
 };
+
+// A reader that goes away (`| head`) ends the output quietly; any other failure to write the
+// output (a full disk) is the user's to know, plainly, with exit code 1.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") {
+    process.stderr.write(
+      `error: cannot write the output: ${osErrorText(error) ?? error.message}\n`,
+    );
+    process.exit(1);
+  }
+  process.exit(process.exitCode ?? 0);
+});
 
 const started = process.hrtime.bigint();
 process.exitCode = runCli(process.argv.slice(2), io);

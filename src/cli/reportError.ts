@@ -10,6 +10,7 @@ import {
 import { ScenarioError } from "../simulate/scenario.js";
 import { RequestError } from "../app/requestError.js";
 import { plural } from "../report/formatTable.js";
+import { osErrorText } from "./osErrorText.js";
 import { UsageError } from "./usageError.js";
 
 /**
@@ -55,6 +56,11 @@ export function reportError(
   }
   if (BAD_DATA.some((kind) => error instanceof kind)) {
     err(`error: ${(error as Error).message}`);
+    return EXIT.badData;
+  }
+  const os = osErrorText(error);
+  if (os !== undefined) {
+    err(`error: ${os}`);
     return EXIT.badData;
   }
   const message = error instanceof Error ? error.message : String(error);

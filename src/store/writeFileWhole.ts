@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /**
  * Writes `text` to `file` whole or not at all: into a temporary file beside it, created
- * exclusively under a random name (so nothing planted there is followed), flushed to disk, then
- * renamed over the target. On any error the temporary file is removed and the error rethrown.
+ * exclusively under a random name (so nothing planted there is followed) and readable by its
+ * owner alone while it is written, flushed to disk, given `mode`, then renamed over the target.
+ * On any error the temporary file is removed and the error rethrown.
  *
  * @example
  * writeFileWhole("events/companies.json", "[]\n");
@@ -13,10 +14,11 @@ import { basename, dirname, join } from "node:path";
 export function writeFileWhole(file: string, text: string, mode = 0o644): void {
   const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    const fd = openSync(temporary, "wx", mode);
+    const fd = openSync(temporary, "wx", 0o600);
     try {
       writeText(fd, text);
       fsyncSync(fd);
+      fchmodSync(fd, mode);
     } finally {
       closeSync(fd);
     }
@@ -24,6 +26,26 @@ export function writeFileWhole(file: string, text: string, mode = 0o644): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Writes `text` into an existing pipe or device (a terminal, `/dev/stdout`), as it is: such a
+ * target cannot be replaced, only written to.
+ *
+ * @example
+ * writeInto("/dev/stdout", "hello\n");
+ */
+export function writeInto(file: string, text: string): void {
+  const fd = openSync(file, "w");
+  try {
+    writeText(fd, text);
+  } catch (error) {
+    // A write names no path of its own: name the file written to.
+    if (error instanceof Error && !("path" in error)) Object.assign(error, { path: file });
+    throw error;
+  } finally {
+    closeSync(fd);
   }
 }
 
