@@ -101,6 +101,12 @@ function parseInput(command: Command, args: string[]): CommandInput {
   const optionOrder = (parsed.tokens ?? []).flatMap((token) =>
     token.kind === "option" ? [token.name] : [],
   );
+  const options: Command["options"] = { ...COMMON_OPTIONS, ...command.options };
+  const repeated = optionOrder.find(
+    (name, index) => options[name]?.multiple !== true && optionOrder.indexOf(name) !== index,
+  );
+  // parseArgs keeps the last of a repeated option; which one was meant is the user's to say.
+  if (repeated !== undefined) throw new UsageError(`--${repeated} is given more than once`);
   if (values.help) return { positionals: parsed.positionals, values, optionOrder };
   const { min, max } = command.positionals;
   const count = parsed.positionals.length;

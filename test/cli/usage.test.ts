@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeDir } from "../store/support/logFixtures.js";
 import { xiaomiEventsDir } from "./support/eventsDirs.js";
 import { crashLines, runCli } from "./support/runCli.js";
@@ -88,5 +88,27 @@ describe("bad usage exits 2 with one clear message and no stack trace", () => {
     else expect(text).toMatch(message);
     expect(second).toBe(`Run ${help} for usage.`);
     expect(rest).toEqual([""]);
+  });
+});
+
+describe("a single-value option given twice", () => {
+  it("is bad usage, whichever the command: which of the two was meant is the user's to say", async () => {
+    for (const args of [
+      ["status", "xiaomi", "--at", "2021-01-01", "--at", "2021-06-01"],
+      ["list", "--program", "dod-1237", "--program", "dod-1260h"],
+      ["export", "--format", "csv", "--format", "jsonl"],
+    ]) {
+      const result = await runCli(args);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr).toContain(`--${args.at(-2)?.slice(2)} is given more than once`);
+      expect(result.stdout).toBe("");
+    }
+  });
+
+  it("is fine for the options that take several values (--source, --drop)", async () => {
+    const result = await runCli([
+      ...["simulate", "xiaomi", "--drop", "xiaomi-dod-1237-0006", "--drop", "xiaomi-dod-1237-0007"],
+    ]);
+    expect(result.code).toBe(0);
   });
 });
