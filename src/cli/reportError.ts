@@ -11,6 +11,7 @@ import { ScenarioError } from "../simulate/scenario.js";
 import { RequestError } from "../app/requestError.js";
 import { plural } from "../report/formatTable.js";
 import { osErrorText } from "./osErrorText.js";
+import { visibleText } from "./visibleText.js";
 import { UsageError } from "./usageError.js";
 
 /**
@@ -39,9 +40,11 @@ const BAD_DATA = [
  */
 export function reportError(
   error: unknown,
-  err: (text: string) => void,
+  print: (text: string) => void,
   helpCommand: string,
 ): number {
+  // Messages echo what the user typed: a control character in it is shown, never obeyed.
+  const err = (text: string) => print(visibleText(text));
   if (error instanceof UsageError || error instanceof RequestError || isParseArgsError(error)) {
     err(`error: ${(error as Error).message}\nRun ${helpCommand} for usage.`);
     return EXIT.usage;

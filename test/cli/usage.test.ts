@@ -112,3 +112,13 @@ describe("a single-value option given twice", () => {
     expect(result.code).toBe(0);
   });
 });
+
+describe("control characters in what a message echoes", () => {
+  it("are shown as \\xNN, never sent to the terminal", async () => {
+    const result = await runCli(["status", "\u001b]0;pwned\u0007"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("\\x1b]0;pwned\\x07");
+    // eslint-disable-next-line no-control-regex -- looking for control characters
+    expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});
