@@ -7,7 +7,7 @@ import {
   companyStreamFiles,
   programsOf,
   type StreamFile,
-  streamFileOf,
+  ownStreamFile,
 } from "../store/streamFiles.js";
 import { cacheDirFor, TimelineCache } from "./timelineCache.js";
 
@@ -91,8 +91,8 @@ export function loadCompanyTimelines(
   let timelines: Timeline[];
   try {
     timelines = (program === undefined ? programs : [program])
-      .map((p) => ({ program: p, file: streamFileOf(dir, company, p) }))
-      .filter(({ file }) => existsSync(file))
+      .map((p) => ({ program: p, ...ownStreamFile(dir, company, p) }))
+      .filter(({ exists }) => exists)
       .map(({ program: p, file }) => cache.timeline(file, company, p, options));
   } finally {
     cache.flush();

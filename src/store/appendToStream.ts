@@ -22,7 +22,7 @@ import { lineHash } from "./integrityChain.js";
 import { withFileLock } from "./fileLock.js";
 import type { LogIssue } from "./logError.js";
 import { readStreamFile } from "./readStreamFile.js";
-import { streamFileOf } from "./streamFiles.js";
+import { ownStreamFile } from "./streamFiles.js";
 
 /** What the author says; the log adds `seq`, `recorded`, `prev` and (unless given) `id`. */
 export interface EventDraft {
@@ -119,7 +119,7 @@ export function appendToStream(
       );
     }
   }
-  const file = streamFileOf(dir, first.company, first.program);
+  const { file } = ownStreamFile(dir, first.company, first.program);
   // A dry run only reads: no folder, no lock (the real run checks again under the lock).
   if (options.dryRun) return appendLocked(dir, file, stream, drafts, options);
   const folderIsNew = !existsSync(dirname(file));

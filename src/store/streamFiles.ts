@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { EDITIONS_COMPANY } from "../domain/editionStream.js";
 import { folderEntries } from "./folderEntries.js";
@@ -38,7 +38,51 @@ export function programsOf(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new LogError([{ file: dir, message: "no such events folder" }]);
   }
+  refuseLinks(dir, () => true);
   return folderEntries(dir, "directory");
+}
+
+/**
+ * Refuses symbolic links among the entries of a folder of the log that `counts` says belong to
+ * it (a program folder, a stream file): the log holds its own files only, and a link could lead a
+ * read or an append out of it. Throws `LogError` naming each link.
+ */
+function refuseLinks(folder: string, counts: (name: string) => boolean): void {
+  const links = readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isSymbolicLink() && counts(entry.name))
+    .map((entry) => join(folder, entry.name))
+    .sort();
+  if (links.length > 0) throw linksError(links);
+}
+
+function linksError(links: readonly string[]): LogError {
+  return new LogError(
+    links.map((file) => ({
+      file,
+      message:
+        "a symbolic link: the events folder holds its own folders and files only, and none is followed out of it. Put the file itself there",
+    })),
+  );
+}
+
+/**
+ * The file of a company's stream on one program, checked not to be (or sit in) a symbolic link
+ * (`LogError` if it does), and whether it exists: what a read of one stream or an append uses.
+ *
+ * @example
+ * ownStreamFile("events", "xiaomi", "dod-1237"); // { file: "events/dod-1237/xiaomi.jsonl", exists: true }
+ */
+export function ownStreamFile(
+  dir: string,
+  company: string,
+  program: string,
+): { file: string; exists: boolean } {
+  const file = streamFileOf(dir, company, program);
+  const links = [join(dir, program), file].filter((path) =>
+    lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink(),
+  );
+  if (links.length > 0) throw linksError(links);
+  return { file, exists: existsSync(file) };
 }
 
 /**
@@ -49,14 +93,16 @@ export function programsOf(dir: string): string[] {
  * allStreamFiles("events")[0]; // { file: "events/dod-1237/aviation-industry-corporation-of-china.jsonl", ... }
  */
 export function allStreamFiles(dir: string, program?: string): StreamFile[] {
-  return (program === undefined ? programsOf(dir) : [program]).flatMap((p) =>
-    existsSync(join(dir, p))
-      ? folderEntries(join(dir, p), "file").flatMap((name) => {
-          const company = STREAM_FILE.exec(name)?.[1];
-          return company === undefined ? [] : [{ file: join(dir, p, name), company, program: p }];
-        })
-      : [],
-  );
+  return (program === undefined ? programsOf(dir) : [program]).flatMap((p) => {
+    const folder = join(dir, p);
+    if (lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) throw linksError([folder]);
+    if (!existsSync(folder)) return [];
+    refuseLinks(folder, (name) => STREAM_FILE.test(name));
+    return folderEntries(folder, "file").flatMap((name) => {
+      const company = STREAM_FILE.exec(name)?.[1];
+      return company === undefined ? [] : [{ file: join(folder, name), company, program: p }];
+    });
+  });
 }
 
 /**

@@ -555,12 +555,18 @@ function literal(text: string): string {
 }
 
 describe("readLog skips what is not a stream file", () => {
-  it("ignores a folder named like a stream file and a dangling link", () => {
+  it("ignores a folder named like a stream file", () => {
     const dir = mkdtempSync(join(tmpdir(), "readlog-skip-"));
     writeStream(dir, "dod-1237", "acme", [acme(1, "Listed", "2021-01-14")]);
     mkdirSync(join(dir, "dod-1237", "weird.jsonl"));
-    symlinkSync("/nonexistent", join(dir, "dangling"));
     expect(readLog(dir).streams.map((stream) => stream.stream)).toEqual(["acme/dod-1237"]);
+  });
+
+  it("refuses a symbolic link where a program folder could be, dangling or not, naming it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "readlog-skip-"));
+    writeStream(dir, "dod-1237", "acme", [acme(1, "Listed", "2021-01-14")]);
+    symlinkSync("/nonexistent", join(dir, "dangling"));
+    expect(() => readLog(dir)).toThrow(`${join(dir, "dangling")}: a symbolic link`);
   });
 });
 
