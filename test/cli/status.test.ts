@@ -304,3 +304,12 @@ describe("designations status with an unknown company or program", () => {
     expect(crashLines(result.stderr)).toEqual([]);
   });
 });
+
+describe("status --help says what the cache trusts", () => {
+  it("names the size, modification time and last line, and verify for the rest", async () => {
+    const { code, stdout } = await runCli(["status", "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("whenever its size, modification time or last line changes");
+    expect(stdout).toContain("designations verify checks every line, every time");
+  });
+});

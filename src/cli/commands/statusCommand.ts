@@ -20,6 +20,11 @@ The headline status (unlisted, listed, challenged, enjoined, settled, vacated, d
 the designation was enforceable, since when, and the event that caused it; then a line with the
 legal effects due that day, in force or suspended (see designations effects).
 
+Only the company's own stream files are read. Each is checked in full (every line's schema, seq
+and hash chain) the first time and whenever its size, modification time or last line changes;
+until then its checked timeline is trusted from the cache, so an edit that keeps all three is not
+seen here. designations verify checks every line, every time.
+
   --program P   only this program (e.g. dod-1237)
   --at D        the date to ask about (default: today); the whole day counts
 ${VIEW_HELP}
