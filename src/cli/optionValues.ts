@@ -11,12 +11,21 @@ export function stringOption(values: OptionValues, name: string): string | undef
   return typeof value === "string" ? value : undefined;
 }
 
-/** A date flag's value, checked to be a real `YYYY-MM-DD` date, or the fallback. */
+/** The earliest date a command is asked about: the lists began in 1999, the law long after 1900. */
+const EARLIEST_DATE = "1900-01-01";
+
+/**
+ * A date flag's value, checked to be a real `YYYY-MM-DD` date from 1900 on (a four-digit year
+ * also ends it at 9999-12-31), or the fallback.
+ */
 export function dateOption(values: OptionValues, name: string, fallback: IsoDate): IsoDate {
   const value = stringOption(values, name);
   if (value === undefined) return fallback;
   const problem = isoDateProblem(value);
   if (problem !== undefined) throw new UsageError(`--${name}: ${problem}`);
+  if (value < EARLIEST_DATE) {
+    throw new UsageError(`--${name}: ${value} is before ${EARLIEST_DATE}, earlier than any answer`);
+  }
   return value;
 }
 

@@ -122,3 +122,20 @@ describe("control characters in what a message echoes", () => {
     expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 });
+
+describe("dates and ranges a command cannot answer", () => {
+  it("a date before 1900 is bad usage", async () => {
+    const result = await runCli(["status", "xiaomi", "--at", "1899-12-31"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--at: 1899-12-31 is before 1900-01-01");
+  });
+
+  it("a report whose --to is not after its --from is bad usage, and writes nothing", async () => {
+    const result = await runCli([
+      ...["report", "xiaomi", "--from", "2021-06-01", "--to", "2021-01-01", "--out", "-"],
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--to 2021-01-01 must come after --from 2021-06-01");
+    expect(result.stdout).toBe("");
+  });
+});

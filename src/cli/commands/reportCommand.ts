@@ -5,6 +5,7 @@ import { eventsDirOf } from "../loadTimelines.js";
 import { dateOption, stringOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 import { viewText } from "../statusJson.js";
 import { writeOutputFile } from "../../app/writeOutputFile.js";
+import { UsageError } from "../usageError.js";
 
 export const reportCommand: Command = {
   name: "report",
@@ -47,13 +48,17 @@ Example: designations report xiaomi --out xiaomi.html`,
     const out = stringOption(values, "out") ?? "report.html";
     const optionalDate = (name: string) =>
       stringOption(values, name) === undefined ? undefined : dateOption(values, name, "");
+    const [from, to] = [optionalDate("from"), optionalDate("to")];
+    if (from !== undefined && to !== undefined && to <= from) {
+      throw new UsageError(`--to ${to} must come after --from ${from}`);
+    }
     const report = reportOf(eventsDirOf(values, io), {
       companies: positionals,
       program: stringOption(values, "program"),
       view: viewOption(values),
       at: optionalDate("at"),
-      from: optionalDate("from"),
-      to: optionalDate("to"),
+      from,
+      to,
       today: io.today,
       subtitleSuffix: viewText(viewOption(values)),
     });
