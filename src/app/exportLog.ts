@@ -42,24 +42,17 @@ export interface Export {
  * exportLog("events", { what: "timelines", format: "csv", program: "dod-1237" }).count; // rows
  */
 export function exportLog(dir: string, request: ExportRequest): Export {
-  const { what, format, program, view, raw = false } = request;
+  const { program } = request;
   if (program !== undefined) {
     const programs = programsOf(dir);
     if (!programs.includes(program)) throw new UnknownProgramError(program, programs);
   }
-  return what === "timelines"
-    ? timelinesExport(dir, format, program, view, raw)
-    : eventsExport(dir, format, program, view, raw);
+  return request.what === "timelines" ? timelinesExport(dir, request) : eventsExport(dir, request);
 }
 
 /** One stream at a time, so that only the text is kept, never every stream's events. */
-function timelinesExport(
-  dir: string,
-  format: ExportFormat,
-  program: string | undefined,
-  view: LogView | undefined,
-  raw: boolean,
-): Export {
+function timelinesExport(dir: string, request: ExportRequest): Export {
+  const { format, program, view, raw } = request;
   let count = 0;
   const parts = mapStreams(dir, program, ({ file, company, program: p }, cache) => {
     const rows = timelineRows([cache.timeline(file, company, p, { view, steps: true })]);
@@ -72,13 +65,8 @@ function timelinesExport(
   return { text: header + parts.join(""), count, noun: "row" };
 }
 
-function eventsExport(
-  dir: string,
-  format: ExportFormat,
-  program: string | undefined,
-  view: LogView | undefined,
-  raw: boolean,
-): Export {
+function eventsExport(dir: string, request: ExportRequest): Export {
+  const { format, program, view, raw } = request;
   // A log whose history does not replay is a bad log for every export, events too: every stream
   // is folded (as the view sees it) before any is written.
   mapStreams(dir, undefined, ({ file, company, program: p }, cache) => {
