@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { type EditionMemberLine, EditionMemberSchema } from "../domain/editionMember.js";
 import { sourceFromText } from "../domain/sourceText.js";
 import { LogError, type LogIssue } from "../store/logError.js";
+import { readBoundedText } from "../store/readBoundedText.js";
 import { zodIssueField } from "../store/zodIssueField.js";
 
 const SUBJECT = "the members file";
@@ -20,7 +21,7 @@ export function readMembersFile(file: string): EditionMemberLine[] {
   if (statSync(file).isDirectory()) {
     throw new LogError([{ file, message: "is a folder, not a members file" }], SUBJECT);
   }
-  const text = readFileSync(file, "utf8");
+  const text = readBoundedText(file, SUBJECT);
   const issues: LogIssue[] = [];
   const rows = file.toLowerCase().endsWith(".csv")
     ? csvRows(file, text, issues)

@@ -27,5 +27,7 @@ export interface Command {
   help: string;
   options: NonNullable<ParseArgsConfig["options"]>;
   positionals: { min: number; max: number };
+  /** Pairs of options that contradict each other: giving both is bad usage. */
+  conflicts?: readonly (readonly [string, string])[];
   run(input: CommandInput, io: CliIo): number;
 }

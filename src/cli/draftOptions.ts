@@ -37,6 +37,16 @@ export function sourcesOption(values: OptionValues): EventDraft["sources"] {
     throw new UsageError("--source URL is required: every event cites a source");
   const titles = listOption(values, "source-title");
   const publishers = listOption(values, "publisher");
+  for (const [name, given] of [
+    ["source-title", titles],
+    ["publisher", publishers],
+  ] as const) {
+    if (given.length > urls.length) {
+      throw new UsageError(
+        `--${name} is given ${given.length} times for ${urls.length} --source: each belongs to the --source at its place`,
+      );
+    }
+  }
   return urls.map((url, index) => ({
     url,
     title: titles[index] ?? url,
@@ -84,6 +94,9 @@ export function dataOption(values: OptionValues): Record<string, unknown> | unde
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new UsageError('--data must be a JSON object, e.g. \'{"court": "D.D.C."}\'');
+  }
+  if ("description" in data && stringOption(values, "description") !== undefined) {
+    throw new UsageError("--description and a description in --data cannot be given together");
   }
   return data as Record<string, unknown>;
 }

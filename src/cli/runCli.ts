@@ -21,6 +21,7 @@ import { effectsCommand } from "./commands/effectsCommand.js";
 import { timelineCommand } from "./commands/timelineCommand.js";
 import { verifyCommand } from "./commands/verifyCommand.js";
 import { EXIT, reportError } from "./reportError.js";
+import { grouped, LIMITS } from "../domain/limits.js";
 import { UsageError } from "./usageError.js";
 
 export const COMMANDS: readonly Command[] = [
@@ -85,6 +86,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 }
 
 function parseInput(command: Command, args: string[]): CommandInput {
+  refuseUnusableArguments(args);
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -107,12 +109,40 @@ function parseInput(command: Command, args: string[]): CommandInput {
   );
   // parseArgs keeps the last of a repeated option; which one was meant is the user's to say.
   if (repeated !== undefined) throw new UsageError(`--${repeated} is given more than once`);
+  const conflict = command.conflicts?.find(
+    ([a, b]) => optionOrder.includes(a) && optionOrder.includes(b),
+  );
+  if (conflict !== undefined) {
+    throw new UsageError(`--${conflict[0]} and --${conflict[1]} cannot be given together`);
+  }
   if (values.help) return { positionals: parsed.positionals, values, optionOrder };
   const { min, max } = command.positionals;
   const count = parsed.positionals.length;
   if (count < min) throw new UsageError(`missing argument: ${command.help.split("\n")[0]}`);
   if (count > max) throw new UsageError(`unexpected argument "${parsed.positionals[max]}"`);
   return { positionals: parsed.positionals, values, optionOrder };
+}
+
+/**
+ * An argument over `LIMITS.argumentChars`, or with a NUL (no path or text can hold one), is bad
+ * usage, named without being repeated.
+ */
+function refuseUnusableArguments(args: readonly string[]): void {
+  args.forEach((arg, index) => {
+    const tooLong = arg.length > LIMITS.argumentChars;
+    if (!tooLong && !arg.includes("\0")) return;
+    const before = args[index - 1];
+    const what = arg.startsWith("--")
+      ? `option ${arg.slice(0, 40)}...`
+      : before?.startsWith("--") && !before.includes("=")
+        ? `the value of ${before}`
+        : `argument ${index + 1}`;
+    throw new UsageError(
+      tooLong
+        ? `${what} is ${grouped(arg.length)} characters long; an argument may be at most ${grouped(LIMITS.argumentChars)}`
+        : `${what} holds a NUL character, which no name or text may hold`,
+    );
+  });
 }
 
 function report(error: unknown, command: Command, io: CliIo): number {

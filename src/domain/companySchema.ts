@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SlugSchema } from "./eventSchema.js";
+import { SlugSchema, TextSchema } from "./eventSchema.js";
 import { EDITIONS_COMPANY } from "./editionStream.js";
 
 /** One company of the registry `events/companies.json`: how users may name it. */
@@ -8,11 +8,11 @@ export const CompanySchema = z.strictObject({
     error: `"${EDITIONS_COMPANY}" is reserved for the streams of list editions`,
   }),
   /** The full name, as the lists or the courts give it. */
-  name: z.string().trim().min(1),
+  name: TextSchema,
   /** Other names: short names, former names, court captions, names the lists misspelled. */
-  aliases: z.array(z.string().trim().min(1)),
+  aliases: z.array(TextSchema),
   /** Identifiers where the sources give them, e.g. { "ticker": "1810.HK" }. */
-  identifiers: z.record(z.string(), z.string()),
+  identifiers: z.record(z.string(), TextSchema),
   /** The registry id of the listed parent a list names for this company, when it names one. */
   parent: SlugSchema.optional(),
 });

@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { isoDateProblem } from "./isoDate.js";
+import { grouped, LIMITS } from "./limits.js";
+
+/** The message for a text over its limit; it never repeats the text, which may be huge. */
+function atMost(chars: number): (issue: { input?: unknown }) => string {
+  return (issue) =>
+    `is ${typeof issue.input === "string" ? grouped(issue.input.length) : "too many"} characters long; at most ${grouped(chars)} are allowed`;
+}
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -14,6 +21,7 @@ export const IsoDateSchema = z.iso.date({
 /** A company or program id: a lowercase slug such as `xiaomi` or `dod-1237`. */
 export const SlugSchema = z
   .string()
+  .max(LIMITS.slugChars, { error: atMost(LIMITS.slugChars) })
   .regex(SLUG, { error: "must be a lowercase slug such as xiaomi or dod-1237" });
 
 /** `<company>/<program>`, e.g. `xiaomi/dod-1237`. */
@@ -23,18 +31,32 @@ export const StreamIdSchema = z
     error: "must be <company>/<program>, e.g. xiaomi/dod-1237",
   });
 
-const NonEmpty = z.string().trim().min(1, { error: "must not be empty" });
+/** A text of at most `chars` characters that is not blank. */
+function text(chars: number) {
+  return z
+    .string()
+    .max(chars, { error: atMost(chars) })
+    .trim()
+    .min(1, { error: "must not be empty" });
+}
+
+/** A name, title or other short text: not blank, at most `LIMITS.textChars` characters. */
+export const TextSchema = text(LIMITS.textChars);
+
+const NonEmpty = TextSchema;
 
 export const SourceSchema = z.strictObject({
   publisher: NonEmpty,
   title: NonEmpty,
-  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+  url: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .max(LIMITS.urlChars, { error: atMost(LIMITS.urlChars) }),
 });
 
 /** Fields shared by every event's `data`. */
 const described = {
   /** What happened, in the log's own words. */
-  description: NonEmpty,
+  description: text(LIMITS.descriptionChars),
 };
 
 /** Where a court event happened. A court is required; docket and judge are often unknown. */
@@ -48,6 +70,7 @@ const inCourt = {
 
 const EventIdSchema = z
   .string()
+  .max(LIMITS.idChars, { error: atMost(LIMITS.idChars) })
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "must be letters, digits, '.', '_' or '-'" });
 
 const ListingData = z.strictObject({
@@ -146,6 +169,7 @@ const envelope = {
   sources: z
     .array(SourceSchema)
     .min(1, { error: "every event needs at least one source" })
+    .max(LIMITS.sources, { error: `must list at most ${LIMITS.sources} sources` })
     .meta({ description: "Where the fact comes from: at least one." }),
   confidence: z
     .enum(["high", "medium", "low"])

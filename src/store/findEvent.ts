@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readBoundedText } from "./readBoundedText.js";
 import { allStreamFiles } from "./streamFiles.js";
 
 /**
@@ -27,7 +28,7 @@ export function locateEvent(
   // Only the envelope has an "id" key (data and sources are strict objects without one).
   const needle = new RegExp(`"id"\\s*:\\s*${escapeRegExp(JSON.stringify(id))}`);
   for (const { file, program, company } of allStreamFiles(dir)) {
-    const lines = readFileSync(file, "utf8").split("\n");
+    const lines = readBoundedText(file).split("\n");
     const index = lines.findIndex((line) => needle.test(line));
     if (index >= 0) return { file, line: index + 1, program, company };
   }

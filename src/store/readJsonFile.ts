@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import type { z } from "zod";
+import { grouped, LIMITS } from "../domain/limits.js";
 import { LogError } from "./logError.js";
 import { zodIssueField } from "./zodIssueField.js";
 
@@ -18,8 +19,13 @@ export function readJsonFile<T extends z.ZodType>(
   let text: string;
   let json: unknown;
   try {
+    if (statSync(file).size > LIMITS.jsonFileBytes) {
+      const message = `is larger than ${grouped(LIMITS.jsonFileBytes)} bytes, the most a JSON file here may hold`;
+      throw new LogError([{ file, message }], subject);
+    }
     text = readFileSync(file, "utf8");
   } catch (error) {
+    if (error instanceof LogError) throw error;
     throw new LogError([{ file, message: `cannot be read: ${reasonOf(error)}` }], subject);
   }
   try {

@@ -1,8 +1,7 @@
-import { existsSync, statSync } from "node:fs";
 import { isEditionStream } from "../domain/editionStream.js";
 import { LogError, type LogIssue } from "./logError.js";
 import { readStreamFile } from "./readStreamFile.js";
-import { allStreamFiles } from "./streamFiles.js";
+import { allStreamFiles, requireEventsFolder } from "./streamFiles.js";
 import type { Log, StreamLog } from "./streamLog.js";
 
 /**
@@ -39,9 +38,7 @@ export interface Inspection {
  * const { log, issues } = inspectLog("events");
  */
 export function inspectLog(dir: string, onFile?: OnFile): Inspection {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new LogError([{ file: dir, message: "no such events folder" }]);
-  }
+  requireEventsFolder(dir);
   const issues: LogIssue[] = [];
   const streams: StreamLog[] = [];
   const firstSeen = new Map<string, string>();

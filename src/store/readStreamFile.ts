@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { SlugSchema } from "../domain/eventSchema.js";
 import { GENESIS, lineHash } from "./integrityChain.js";
 import type { LogIssue } from "./logError.js";
 import { parseEventLine } from "./parseEventLine.js";
+import { LineTooLongError, readBoundedText } from "./readBoundedText.js";
 import { streamTypeProblem } from "../domain/editionStream.js";
 import { correctionTargetProblem } from "../domain/corrections/correctionTarget.js";
 import type { DesignationEvent } from "../domain/eventSchema.js";
@@ -36,7 +37,14 @@ export function readStreamFile(
       });
     }
   }
-  const content = existsSync(file) ? readFileSync(file, "utf8") : "";
+  let content: string;
+  try {
+    content = existsSync(file) ? readBoundedText(file) : "";
+  } catch (error) {
+    if (!(error instanceof LineTooLongError)) throw error;
+    issues.push(...error.issues);
+    return { stream, company, program, file, entries: [], head: GENESIS, size: 0 };
+  }
   const lines = content.split("\n");
   const tornLine = lines.pop() ?? "";
   const crlf = lines.findIndex((text) => text.endsWith("\r"));

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import type { DesignationEvent } from "../domain/eventSchema.js";
 import { LogError } from "./logError.js";
+import { readBoundedText } from "./readBoundedText.js";
 
 /**
  * Reads a stream file already verified (its size, time and last line unchanged since), parsing
@@ -12,7 +12,7 @@ import { LogError } from "./logError.js";
  * readStreamTrusted("events/dod-1237/xiaomi.jsonl").length; // 9
  */
 export function readStreamTrusted(file: string): DesignationEvent[] {
-  const text = readFileSync(file, "utf8");
+  const text = readBoundedText(file);
   const events: DesignationEvent[] = [];
   let start = 0;
   let line = 0;

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { LogError } from "./logError.js";
+import { readBoundedText } from "./readBoundedText.js";
 import type { DesignationEvent } from "../domain/eventSchema.js";
 
 /**
@@ -11,7 +11,7 @@ import type { DesignationEvent } from "../domain/eventSchema.js";
  * storedLines("events/dod-1237/xiaomi.jsonl", events); // ['{"id":"xiaomi-dod-1237-0001",...}\n', ...]
  */
 export function storedLines(file: string, events: readonly DesignationEvent[]): string[] {
-  const lines = readFileSync(file, "utf8").split("\n");
+  const lines = readBoundedText(file).split("\n");
   return events.map((event) => {
     const line = event.seq;
     const text = lines[line - 1] ?? "";

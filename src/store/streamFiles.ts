@@ -29,15 +29,26 @@ export function streamFileOf(dir: string, company: string, program: string): str
 }
 
 /**
+ * Throws `LogError` unless `dir` is a folder: a missing one and a file are told apart.
+ *
+ * @example
+ * requireEventsFolder("events");
+ */
+export function requireEventsFolder(dir: string): void {
+  if (!existsSync(dir)) throw new LogError([{ file: dir, message: "no such events folder" }]);
+  if (!statSync(dir).isDirectory()) {
+    throw new LogError([{ file: dir, message: "not a folder: --events names the events folder" }]);
+  }
+}
+
+/**
  * The programs of the log: its folders, sorted. Throws `LogError` when there is no such folder.
  *
  * @example
  * programsOf("events"); // ["dod-1237", "dod-1260h", "ofac-ns-ccmc", "ofac-ns-cmic"]
  */
 export function programsOf(dir: string): string[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new LogError([{ file: dir, message: "no such events folder" }]);
-  }
+  requireEventsFolder(dir);
   refuseLinks(dir, () => true);
   return folderEntries(dir, "directory");
 }

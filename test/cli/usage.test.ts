@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeDir } from "../store/support/logFixtures.js";
-import { xiaomiEventsDir } from "./support/eventsDirs.js";
+import { treeOf, xiaomiEventsDir } from "./support/eventsDirs.js";
 import { crashLines, runCli } from "./support/runCli.js";
 
 let events: string;
@@ -137,5 +137,50 @@ describe("dates and ranges a command cannot answer", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--to 2021-01-01 must come after --from 2021-06-01");
     expect(result.stdout).toBe("");
+  });
+});
+
+describe("options that contradict each other", () => {
+  it("are bad usage, and nothing is answered or written", async () => {
+    const append = [
+      ...["append", "xiaomi", "dod-1237", "Noted", "--effective", "2021-05-01"],
+      ...["--source", "https://example.org/a", "--events", "EVENTS"],
+    ];
+    for (const [args, message] of [
+      [
+        ["effects", "xiaomi", "--at", "2021-04-01", "--timeline"],
+        "--at and --timeline cannot be given together",
+      ],
+      [
+        ["export", "--format", "jsonl", "--raw"],
+        "--raw is for CSV only: a jsonl export is always as it is",
+      ],
+      [
+        [
+          ...append,
+          "--data",
+          '{"subject": "other", "description": "One."}',
+          "--description",
+          "Two.",
+        ],
+        "--description and a description in --data cannot be given together",
+      ],
+      [
+        [...append, "--data", '{"subject": "other"}', "--description", "A note."].concat([
+          "--source-title",
+          "One",
+          "--source-title",
+          "Two",
+        ]),
+        "--source-title is given 2 times for 1 --source",
+      ],
+    ] as const) {
+      const before = treeOf(events);
+      const result = await runCli(args.map((arg) => (arg === "EVENTS" ? events : arg)));
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stdout).toBe("");
+      expect(treeOf(events)).toEqual(before);
+    }
   });
 });

@@ -487,7 +487,9 @@ describe("readLog reports each problem with its file, line and field", () => {
   it("an events path that is a file, not a folder", () => {
     const file = writeFile(join(dir, "events.jsonl"), "");
 
-    expect(logErrorOf(file).issues).toEqual([{ file, message: "no such events folder" }]);
+    expect(logErrorOf(file).issues).toEqual([
+      { file, message: "not a folder: --events names the events folder" },
+    ]);
   });
 });
 

@@ -48,6 +48,7 @@ Example: designations effects xiaomi --at 2021-04-01`,
     ...VIEW_OPTIONS,
   },
   positionals: { min: 1, max: 1 },
+  conflicts: [["at", "timeline"]],
   run({ positionals, values }, io) {
     const at = dateOption(values, "at", io.today);
     const whole = values.timeline === true;

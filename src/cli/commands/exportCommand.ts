@@ -59,6 +59,9 @@ Example: designations export --format csv --program dod-1237 --out timelines.csv
   run({ values }, io) {
     const format = formatOption(values);
     const what = whatOption(values, format);
+    if (values.raw === true && format !== "csv") {
+      throw new UsageError(`--raw is for CSV only: a ${format} export is always as it is`);
+    }
     const out = stringOption(values, "out");
     const { text, count, noun } = exportLog(eventsDirOf(values, io), {
       what,
