@@ -184,3 +184,12 @@ describe("options that contradict each other", () => {
     }
   });
 });
+
+describe("a huge input that a message repeats", () => {
+  it("is cut short, saying how much was left out", async () => {
+    const result = await runCli(["status", "q".repeat(16_000)]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/q{100}\.\.\. \(14,\d{3} more characters\)/);
+    expect(result.stderr.length).toBeLessThan(3_000);
+  });
+});
