@@ -1,9 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { z } from "zod";
 import { EVENT_TYPES } from "../domain/eventTypes.js";
 import { AppendRejectedError } from "../store/appendErrors.js";
+import { eventContent } from "../store/eventContent.js";
 import { type AppendResult, appendEvents, type EventDraft } from "./appendEvents.js";
 import { LogError, type LogIssue } from "../store/logError.js";
+import { readBoundedText } from "../store/readBoundedText.js";
 import { zodIssueField } from "../store/zodIssueField.js";
 
 const SUBJECT = "the import file";
@@ -30,6 +33,10 @@ const DraftSchema = z.strictObject({
  * the append would check it; only if every line passes is anything written. Throws `LogError`
  * naming the import file's line and field.
  *
+ * A line without an `id` gets one derived from what it says (`contentId`), so importing the same
+ * file again finds its events already in the log (outcome `existing`) and writes only the rest:
+ * an import cut short (killed, a full disk) completes when run again.
+ *
  * @example
  * importDrafts("events", "new-case.jsonl"); // [{ outcome: "appended", event, file, line }, ...]
  */
@@ -55,7 +62,7 @@ export function importDrafts(
       } catch (error) {
         if (!(error instanceof AppendRejectedError)) throw error;
         const line = batch[error.draftIndex ?? batch.length - 1]?.line;
-        const issue = { file: importFile, line, field: error.field, message: error.message };
+        const issue = { file: importFile, line, field: error.field, message: error.reason };
         throw new LogError([issue], SUBJECT);
       }
     }
@@ -77,8 +84,10 @@ function readDrafts(importFile: string): Map<string, DraftLine[]> {
   const batches = new Map<string, DraftLine[]>();
   if (!existsSync(importFile))
     throw new LogError([{ file: importFile, message: "no such file" }], SUBJECT);
-  const lines = readFileSync(importFile, "utf8").split("\n");
+  const lines = readBoundedText(importFile, SUBJECT).split("\n");
   const idLines = new Map<string, number>();
+  // How many lines of each stream so far had the same content, to tell identical lines apart.
+  const occurrences = new Map<string, number>();
   lines.forEach((text, index) => {
     const line = index + 1;
     if (text.trim() === "") return;
@@ -122,9 +131,35 @@ function readDrafts(importFile: string): Map<string, DraftLine[]> {
     const stream = `${parsed.data.company}/${parsed.data.program}`;
     const batch = batches.get(stream) ?? [];
     const { companyName, ...draft } = parsed.data;
+    if (draft.id === undefined) {
+      const content = eventContent(draft);
+      const key = `${stream}\n${content}`;
+      const occurrence = (occurrences.get(key) ?? 0) + 1;
+      occurrences.set(key, occurrence);
+      draft.id = contentId(draft.company, draft.program, content, occurrence);
+    }
     batch.push({ draft, line, ...(companyName === undefined ? {} : { companyName }) });
     batches.set(stream, batch);
   });
   if (issues.length > 0) throw new LogError(issues, SUBJECT);
   return batches;
+}
+
+/**
+ * The id of an import line that has none: `<company>-<program>-<12 hex digits>`, the start of the
+ * SHA-256 of its content (`eventContent`), a newline and its occurrence (1 for the first line of
+ * its stream in the file with that content, 2 for the next one, ...). The same file gives the
+ * same ids every time it is imported.
+ *
+ * @example
+ * contentId("acme", "dod-1260h", eventContent(draft), 1); // "acme-dod-1260h-" and 12 hex digits
+ */
+export function contentId(
+  company: string,
+  program: string,
+  content: string,
+  occurrence: number,
+): string {
+  const digest = createHash("sha256").update(`${content}\n${occurrence}`, "utf8").digest("hex");
+  return `${company}-${program}-${digest.slice(0, 12)}`;
 }

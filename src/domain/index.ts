@@ -7,6 +7,7 @@ export * from "./eventSchema.js";
 export * from "./eventTypes.js";
 export * from "./eventJsonSchema.js";
 export * from "./isoDate.js";
+export * from "./limits.js";
 export * from "./invalidHistoryError.js";
 export * from "./lifecycleMachine.js";
 export * from "./lifecycleState.js";

@@ -21,7 +21,8 @@ export class AppendRejectedError extends Error {
 
   constructor(
     readonly stream: string,
-    reason: string,
+    /** Why, without the stream and field the message puts before it. */
+    readonly reason: string,
     readonly field?: string,
     /** Which of a batch of drafts (0-based), when the reason is one draft. */
     readonly draftIndex?: number,

@@ -15,9 +15,11 @@ import {
   SlugSchema,
 } from "../domain/eventSchema.js";
 import { AppendRejectedError, ConcurrencyError, StreamNeedsRepairError } from "./appendErrors.js";
+import { eventContent } from "./eventContent.js";
 import { correctionTargetProblem } from "../domain/corrections/correctionTarget.js";
 import { streamTypeProblem } from "../domain/editionStream.js";
-import { findEventLine } from "./findEvent.js";
+import { eventLines } from "./findEvent.js";
+import { grouped, LIMITS } from "../domain/limits.js";
 import { lineHash } from "./integrityChain.js";
 import { withFileLock } from "./fileLock.js";
 import type { LogIssue } from "./logError.js";
@@ -111,12 +113,11 @@ export function appendToStream(
     ["company", first.company],
     ["program", first.program],
   ] as const) {
-    if (!SlugSchema.safeParse(value).success) {
-      throw new AppendRejectedError(
-        stream,
-        `"${value}" must be a lowercase slug such as xiaomi or dod-1237`,
-        field,
-      );
+    const problem = SlugSchema.safeParse(value).error?.issues[0];
+    if (problem !== undefined) {
+      // A value over the length limit is not repeated: it may be huge.
+      const shown = value.length > LIMITS.slugChars ? "" : `"${value}" `;
+      throw new AppendRejectedError(stream, `${shown}${problem.message}`, field);
     }
   }
   const { file } = ownStreamFile(dir, first.company, first.program);
@@ -156,6 +157,7 @@ function appendLocked(
   const lines: string[] = [];
   const newDraftIndexes: number[] = [];
   let head = current.head;
+  let logIds: Map<string, string> | undefined;
   let lastRecorded = events.at(-1)?.recorded;
 
   drafts.forEach((draft, index) => {
@@ -177,7 +179,7 @@ function appendLocked(
     const id = draft.id ?? `${draft.company}-${draft.program}-${String(seq).padStart(4, "0")}`;
     const taken = byId.has(id)
       ? `${file}:${stored.find((entry) => entry.event.id === id)?.line}`
-      : findEventLine(dir, id);
+      : (logIds ??= eventLines(dir)).get(id);
     if (taken !== undefined) {
       const hint = draft.id === undefined ? "; give the event an id of its own" : "";
       throw new AppendRejectedError(
@@ -211,7 +213,7 @@ function appendLocked(
         index,
       );
     }
-    // The parsed event in the order a reader expects, `id` first (findEventLine relies on it).
+    // The parsed event in the order a reader expects, `id` first (eventLines relies on it).
     const event = { ...candidate, ...parsed.data } as DesignationEvent;
     const misplaced = streamTypeProblem(stream, event.type);
     if (misplaced !== undefined) throw new AppendRejectedError(stream, misplaced, "type", index);
@@ -220,6 +222,11 @@ function appendLocked(
       throw new AppendRejectedError(stream, target.message, target.field, index);
     }
     const line = JSON.stringify(event);
+    const bytes = Buffer.byteLength(line);
+    if (bytes > LIMITS.lineBytes) {
+      const reason = `the event's line would be ${grouped(bytes)} bytes; a line may hold at most ${grouped(LIMITS.lineBytes)}`;
+      throw new AppendRejectedError(stream, reason, undefined, index);
+    }
     events.push(event);
     byId.set(event.id, event);
     stored.push({ event, line: seq });
@@ -250,27 +257,22 @@ function recordedInstant(now: Date, lastRecorded: string | undefined): string {
   return lastRecorded !== undefined && lastRecorded > instant ? lastRecorded : instant;
 }
 
+/**
+ * Whether the draft says what the stored event says, the draft taken as the log would store it
+ * (the schema trims texts): re-sending a line with a blank around a description is no change.
+ */
 function sameContent(stored: DesignationEvent, draft: EventDraft): boolean {
-  const pick = (event: EventDraft | DesignationEvent) =>
-    canonical({
-      type: event.type,
-      effective: event.effective,
-      known: event.known,
-      precision: event.precision,
-      data: event.data,
-      sources: event.sources,
-      confidence: event.confidence,
-    });
-  return pick(stored) === pick(draft);
-}
-
-/** JSON with object keys sorted and undefined members dropped, to compare content. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_, inner: unknown) =>
-    inner !== null && typeof inner === "object" && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
-  );
+  const asStored = DesignationEventSchema.safeParse({
+    ...stored,
+    type: draft.type,
+    effective: draft.effective,
+    known: draft.known,
+    precision: draft.precision,
+    data: draft.data,
+    sources: draft.sources,
+    confidence: draft.confidence,
+  });
+  return asStored.success && eventContent(asStored.data) === eventContent(stored);
 }
 
 /** One write of the whole lines, then fsync of the file (and of its folder when it is new). */

@@ -3,16 +3,28 @@ import { readBoundedText } from "./readBoundedText.js";
 import { allStreamFiles } from "./streamFiles.js";
 
 /**
- * Where the event with this id stands (`file:line`), found by scanning the stream files' text
- * without parsing them; `undefined` when no line of the log has it.
+ * Where each event of the log stands (`file:line` by id), found by scanning the stream files'
+ * text without parsing it: one pass over the log, however many ids a caller then looks up.
  *
  * @example
- * findEventLine("events", "xiaomi-dod-1237-0006"); // "events/dod-1237/xiaomi.jsonl:6"
+ * eventLines("events").get("xiaomi-dod-1237-0006"); // "events/dod-1237/xiaomi.jsonl:6"
  */
-export function findEventLine(dir: string, id: string): string | undefined {
-  const located = locateEvent(dir, id);
-  return located && `${located.file}:${located.line}`;
+export function eventLines(dir: string): Map<string, string> {
+  const lines = new Map<string, string>();
+  if (!existsSync(dir)) return lines;
+  for (const { file } of allStreamFiles(dir)) {
+    readBoundedText(file)
+      .split("\n")
+      .forEach((text, index) => {
+        const id = ENVELOPE_ID.exec(text)?.[1];
+        if (id !== undefined && !lines.has(id)) lines.set(id, `${file}:${index + 1}`);
+      });
+  }
+  return lines;
 }
+
+/** The first "id" of a line: the envelope's (data and sources are strict objects without one). */
+const ENVELOPE_ID = /"id"\s*:\s*"([A-Za-z0-9._-]*)"/;
 
 /**
  * The stream file and line of the event with this id, with its program and company.

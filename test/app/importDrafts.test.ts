@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -65,6 +66,32 @@ function draft(
   };
 }
 
+/**
+ * The id the import gives a line without one, restated from its definition: the first 12 hex
+ * digits of the SHA-256 of the line's content (type, effective, known, precision, data, sources,
+ * confidence as JSON with sorted keys, absent fields left out), a newline and its occurrence among
+ * the identical lines of its stream.
+ */
+function idOf(d: EventDraft, occurrence = 1): string {
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sorted)
+      : value !== null && typeof value === "object"
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, inner]) => inner !== undefined)
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([key, inner]) => [key, sorted(inner)]),
+          )
+        : value;
+  const { type, effective, known, precision, data, sources, confidence } = d;
+  const content = JSON.stringify(
+    sorted({ type, effective, known, precision, data, sources, confidence }),
+  );
+  const digest = createHash("sha256").update(`${content}\n${occurrence}`).digest("hex");
+  return `${d.company}-${d.program}-${digest.slice(0, 12)}`;
+}
+
 /** Writes the import file, one line per entry (objects as JSON, strings verbatim). */
 function writeImport(lines: readonly (EventDraft | Record<string, unknown> | string)[]): void {
   writeFile(
@@ -130,12 +157,13 @@ describe("importDrafts: a good file", () => {
   it("appends every draft, stream by stream, each stream's drafts in file order", () => {
     writeImport(GOOD);
     const results = importDrafts(events, importFile);
+    const [acme1, beta1, acme2, beta2, acme3] = GOOD.map((d) => idOf(d));
     expect(results.map((r) => [r.outcome, r.event.id, r.event.type, r.event.seq, r.line])).toEqual([
-      ["appended", "acme-dod-1260h-0001", "Listed", 1, 1],
-      ["appended", "acme-dod-1260h-0002", "ChallengeFiled", 2, 2],
-      ["appended", "acme-dod-1260h-0003", "Delisted", 3, 3],
-      ["appended", "beta-dod-1237-0001", "Listed", 1, 1],
-      ["appended", "beta-dod-1237-0002", "Noted", 2, 2],
+      ["appended", acme1, "Listed", 1, 1],
+      ["appended", acme2, "ChallengeFiled", 2, 2],
+      ["appended", acme3, "Delisted", 3, 3],
+      ["appended", beta1, "Listed", 1, 1],
+      ["appended", beta2, "Noted", 2, 2],
     ]);
     expect(results.map((r) => r.file)).toEqual([
       ...Array<string>(3).fill(join(events, "dod-1260h", "acme.jsonl")),
@@ -149,10 +177,11 @@ describe("importDrafts: a good file", () => {
     const file = join(events, "dod-1260h", "acme.jsonl");
     const lines = readFileSync(file, "utf8").trimEnd().split("\n");
     const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const [acme1, , acme2, , acme3] = GOOD.map((d) => idOf(d));
     expect(parsed.map((e) => [e.id, e.stream, e.seq, e.type, e.effective])).toEqual([
-      ["acme-dod-1260h-0001", "acme/dod-1260h", 1, "Listed", "2024-01-31"],
-      ["acme-dod-1260h-0002", "acme/dod-1260h", 2, "ChallengeFiled", "2024-08-14"],
-      ["acme-dod-1260h-0003", "acme/dod-1260h", 3, "Delisted", "2024-12-18"],
+      [acme1, "acme/dod-1260h", 1, "Listed", "2024-01-31"],
+      [acme2, "acme/dod-1260h", 2, "ChallengeFiled", "2024-08-14"],
+      [acme3, "acme/dod-1260h", 3, "Delisted", "2024-12-18"],
     ]);
     expect(parsed.map((e) => e.prev)).toEqual([
       GENESIS,
@@ -184,16 +213,17 @@ describe("importDrafts: a good file", () => {
   it("appends to a stream already in the log, continuing its seq and chain", () => {
     const file = join(events, "dod-1237", "xiaomi.jsonl");
     const before = readFileSync(file, "utf8");
-    writeImport([
+    const drafts = [
       draft("xiaomi", "dod-1237", "InjunctionGranted", "2021-03-12", {
         data: { description: "Enjoined.", court: COURT, judge: "Rudolph Contreras" },
       }),
       draft("xiaomi", "dod-1237", "Noted", "2021-03-15", { known: "2021-03-16" }),
-    ]);
+    ];
+    writeImport(drafts);
     const results = importDrafts(events, importFile);
     expect(results.map((r) => [r.event.id, r.event.seq, r.line])).toEqual([
-      ["xiaomi-dod-1237-0003", 3, 3],
-      ["xiaomi-dod-1237-0004", 4, 4],
+      [idOf(drafts[0] as EventDraft), 3, 3],
+      [idOf(drafts[1] as EventDraft), 4, 4],
     ]);
     const after = readFileSync(file, "utf8");
     expect(after.startsWith(before)).toBe(true);
@@ -204,14 +234,15 @@ describe("importDrafts: a good file", () => {
   });
 
   it("keeps an id, a precision and a confidence given in the file", () => {
+    const delist = draft("acme", "dod-1237", "Delisted", "2021-06-01", { precision: "month" });
     writeImport([
       draft("acme", "dod-1237", "Listed", "2021-01-14", { id: "acme-listing", confidence: "low" }),
-      draft("acme", "dod-1237", "Delisted", "2021-06-01", { precision: "month" }),
+      delist,
     ]);
     importDrafts(events, importFile);
     const [listed, delisted] = linesOf(join(events, "dod-1237", "acme.jsonl"));
     expect(listed).toMatchObject({ id: "acme-listing", seq: 1, confidence: "low" });
-    expect(delisted).toMatchObject({ id: "acme-dod-1237-0002", seq: 2, precision: "month" });
+    expect(delisted).toMatchObject({ id: idOf(delist), seq: 2, precision: "month" });
   });
 
   it("skips blank lines but still counts them", () => {
@@ -282,6 +313,146 @@ describe("importDrafts: drafts already in the log", () => {
     const error = importRejected();
     expect(error.issues[0]).toMatchObject({ file: importFile, line: 1, field: "id" });
     expect(error.issues[0]?.message).toContain("xiaomi.jsonl:1");
+  });
+});
+
+describe("importDrafts: ids derived from content, and a re-run after an interruption", () => {
+  /** Every event of the log, stream by stream, without `recorded` and `prev` (they depend on time). */
+  function contentOfLog(dir: string): Record<string, unknown>[] {
+    return readLog(dir).streams.flatMap((stream) =>
+      stream.entries.map(({ event }) => {
+        const { recorded: _recorded, prev: _prev, ...rest } = event;
+        return rest;
+      }),
+    );
+  }
+
+  const STORY = [
+    draft("acme", "dod-1260h", "Listed", "2024-01-31"),
+    draft("beta", "dod-1237", "Listed", "2021-01-14"),
+    draft("acme", "dod-1260h", "ChallengeFiled", "2024-08-14"),
+    draft("gamma", "dod-1260h", "Listed", "2025-01-06"),
+    draft("beta", "dod-1237", "Noted", "2021-01-20"),
+    draft("acme", "dod-1260h", "Delisted", "2024-12-18"),
+  ];
+
+  it("gives a line without an id the same id at every import, whatever its key order", () => {
+    const listed = draft("acme", "dod-1260h", "Listed", "2024-01-31");
+    // Pinned: a change here changes the id of every line imported without one, and a file
+    // imported before the change would be appended again instead of being found in the log.
+    expect(idOf(listed)).toBe("acme-dod-1260h-bb56eca7491e");
+    writeImport([listed]);
+    expect(importDrafts(events, importFile).map((r) => r.event.id)).toEqual([idOf(listed)]);
+
+    // The same line, its keys (and its data's keys) in another order, into another log.
+    const other = join(root, "other-events");
+    const reordered = Object.fromEntries(Object.entries(listed).reverse()) as EventDraft;
+    reordered.data = Object.fromEntries(Object.entries(listed.data).reverse());
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(listed));
+    writeImport([{ ...reordered, companyName: "Acme Corp." }]);
+    expect(importDrafts(other, importFile).map((r) => r.event.id)).toEqual([idOf(listed)]);
+  });
+
+  it("tells identical lines of a stream apart by their occurrence, and keeps each", () => {
+    const hearing = draft("acme", "dod-1237", "Noted", "2021-02-01");
+    const listed = draft("acme", "dod-1237", "Listed", "2021-01-14");
+    writeImport([listed, hearing, hearing]);
+    const results = importDrafts(events, importFile);
+    expect(results.map((r) => [r.outcome, r.event.id, r.event.seq])).toEqual([
+      ["appended", idOf(listed), 1],
+      ["appended", idOf(hearing, 1), 2],
+      ["appended", idOf(hearing, 2), 3],
+    ]);
+    expect(idOf(hearing, 1)).not.toBe(idOf(hearing, 2));
+
+    const before = snapshot(events);
+    expect(importDrafts(events, importFile).map((r) => [r.outcome, r.event.id])).toEqual(
+      results.map((r) => ["existing", r.event.id]),
+    );
+    expect(snapshot(events)).toEqual(before);
+  });
+
+  it("imports the same file a second time as a no-op: every line is already in the log", () => {
+    writeImport(STORY);
+    const first = importDrafts(events, importFile);
+    const before = snapshot(events);
+
+    const again = importDrafts(events, importFile);
+
+    expect(again.map((r) => [r.outcome, r.event.id, r.file, r.line])).toEqual(
+      first.map((r) => ["existing", r.event.id, r.file, r.line]),
+    );
+    expect(snapshot(events)).toEqual(before);
+  });
+
+  it("completes an import cut short: the streams it wrote are skipped, the others appended", () => {
+    // The reference: the whole file in one import, into a log of its own.
+    const reference = join(root, "reference-events");
+    writeStream(reference, "dod-1237", "xiaomi", [
+      makeEvent("xiaomi/dod-1237", 1, "Listed", "2021-01-14"),
+      makeEvent("xiaomi/dod-1237", 2, "ChallengeFiled", "2021-01-29"),
+    ]);
+    writeImport(STORY);
+    importDrafts(reference, importFile);
+
+    // An import killed after its first stream (acme's): that stream is in the log whole.
+    writeImport(STORY.filter((d) => d.company === "acme"));
+    importDrafts(events, importFile);
+    const acme = readFileSync(join(events, "dod-1260h", "acme.jsonl"), "utf8");
+
+    writeImport(STORY);
+    const rerun = importDrafts(events, importFile);
+
+    expect(rerun.map((r) => [r.outcome, r.event.stream])).toEqual([
+      ["existing", "acme/dod-1260h"],
+      ["existing", "acme/dod-1260h"],
+      ["existing", "acme/dod-1260h"],
+      ["appended", "beta/dod-1237"],
+      ["appended", "beta/dod-1237"],
+      ["appended", "gamma/dod-1260h"],
+    ]);
+    expect(readFileSync(join(events, "dod-1260h", "acme.jsonl"), "utf8")).toBe(acme);
+    expect(contentOfLog(events)).toEqual(contentOfLog(reference));
+    expect(() => replayLogStrict(readLog(events))).not.toThrow();
+  });
+
+  it("finds a line stored with its texts trimmed, with or without an id, when it comes again", () => {
+    const padded = (type: string, effective: string, extra: Partial<EventDraft> = {}) =>
+      draft("acme", "dod-1237", type, effective, {
+        data: { description: "  With blanks around.  ", authority: " DoD " },
+        sources: [{ ...SOURCE, title: ` ${SOURCE.title}\t` }],
+        ...extra,
+      });
+    writeImport([
+      padded("Listed", "2021-01-14"),
+      padded("Delisted", "2021-06-01", { id: "acme-padded" }),
+    ]);
+    importDrafts(events, importFile);
+    const stored = linesOf(join(events, "dod-1237", "acme.jsonl"));
+    expect(stored.map((e) => [e.data, e.sources])).toEqual([
+      [{ description: "With blanks around.", authority: "DoD" }, [SOURCE]],
+      [{ description: "With blanks around.", authority: "DoD" }, [SOURCE]],
+    ]);
+    const before = snapshot(events);
+
+    expect(importDrafts(events, importFile).map((r) => r.outcome)).toEqual([
+      "existing",
+      "existing",
+    ]);
+    expect(snapshot(events)).toEqual(before);
+  });
+
+  it("treats a line changed after it was imported as a new event, which the history may refuse", () => {
+    const listed = draft("acme", "dod-1237", "Listed", "2021-01-14");
+    writeImport([listed]);
+    importDrafts(events, importFile);
+
+    const amended = { ...listed, data: { ...listed.data, description: "Listed (amended)." } };
+    writeImport([amended]);
+    const error = importRejected();
+
+    expect(error.issues[0]).toMatchObject({ file: importFile, line: 1 });
+    expect(error.issues[0]?.message).toContain(`event ${idOf(amended)} (Listed`);
   });
 });
 
@@ -368,15 +539,16 @@ describe("importDrafts: a bad line and nothing is written", () => {
 
   it("rejects a draft that makes an existing stream's history invalid, naming its line", () => {
     // xiaomi is challenged (not enjoined): a settlement is fine, but not an appeal.
+    const appeal = draft("xiaomi", "dod-1237", "AppealFiled", "2021-06-01");
     writeImport([
       draft("acme", "dod-1260h", "Listed", "2024-01-31"),
       draft("xiaomi", "dod-1237", "SettlementReached", "2021-05-11"),
-      draft("xiaomi", "dod-1237", "AppealFiled", "2021-06-01"),
+      appeal,
     ]);
     const error = importRejected();
     expect(error.issues).toHaveLength(1);
     expect(error.issues[0]).toMatchObject({ file: importFile, line: 3 });
-    expect(error.issues[0]?.message).toContain("xiaomi-dod-1237-0004 (AppealFiled");
+    expect(error.issues[0]?.message).toContain(`${idOf(appeal)} (AppealFiled`);
   });
 
   it("rejects a draft back-dated before the stream's history, naming its line", () => {
@@ -390,14 +562,15 @@ describe("importDrafts: a bad line and nothing is written", () => {
   });
 
   it("rejects a stream whose drafts are fine alone but not together in file order", () => {
+    const again = draft("acme", "dod-1237", "Listed", "2021-02-01");
     writeImport([
       draft("acme", "dod-1237", "Listed", "2021-01-14"),
       draft("beta", "dod-1237", "Listed", "2021-01-14"),
-      draft("acme", "dod-1237", "Listed", "2021-02-01"),
+      again,
     ]);
     const error = importRejected();
     expect(error.issues[0]).toMatchObject({ file: importFile, line: 3 });
-    expect(error.issues[0]?.message).toContain("acme-dod-1237-0002 (Listed");
+    expect(error.issues[0]?.message).toContain(`${idOf(again)} (Listed`);
   });
 
   it("rejects a company or program that is not a slug, naming the line and field", () => {
@@ -409,15 +582,10 @@ describe("importDrafts: a bad line and nothing is written", () => {
   it("leaves the log as it was, so the corrected file then imports whole", () => {
     writeImport(around("{oops"));
     importRejected();
-    writeImport(around(draft("delta", "dod-1237", "Listed", "2021-01-14")));
+    const lines = around(draft("delta", "dod-1237", "Listed", "2021-01-14")) as EventDraft[];
+    writeImport(lines);
     const results = importDrafts(events, importFile);
-    expect(results.map((r) => r.event.id)).toEqual([
-      "acme-dod-1260h-0001",
-      "xiaomi-dod-1237-0003",
-      "beta-dod-1237-0001",
-      "delta-dod-1237-0001",
-      "gamma-dod-1260h-0001",
-    ]);
+    expect(results.map((r) => r.event.id)).toEqual(lines.map((d) => idOf(d)));
     expect(() => replayLogStrict(readLog(events))).not.toThrow();
   });
 });
@@ -442,21 +610,23 @@ describe("importDrafts: ids within the file", () => {
 
 describe("importDrafts: the line that breaks a stream's history", () => {
   it("names the 3rd of a stream's 3 lines when that line breaks it", () => {
+    const appeal = draft("acme", "dod-1237", "AppealFiled", "2021-06-01");
     writeImport([
       draft("acme", "dod-1237", "Listed", "2021-01-14"),
       draft("acme", "dod-1237", "ChallengeFiled", "2021-01-29"),
-      draft("acme", "dod-1237", "AppealFiled", "2021-06-01"),
+      appeal,
     ]);
     const error = importRejected();
     expect(error.issues).toHaveLength(1);
     expect(error.issues[0]).toMatchObject({ file: importFile, line: 3 });
-    expect(error.issues[0]?.message).toContain("acme-dod-1237-0003 (AppealFiled");
+    expect(error.issues[0]?.message).toContain(`${idOf(appeal)} (AppealFiled`);
   });
 
   it("names the 1st line, not the last, when the first line breaks it", () => {
     // An injunction before the stream was even listed: wrong from line 1 on, whatever follows.
+    const injunction = draft("acme", "dod-1237", "InjunctionGranted", "2021-01-10");
     writeImport([
-      draft("acme", "dod-1237", "InjunctionGranted", "2021-01-10"),
+      injunction,
       draft("acme", "dod-1237", "Listed", "2021-01-14"),
       draft("acme", "dod-1237", "ChallengeFiled", "2021-01-29"),
     ]);
@@ -464,7 +634,7 @@ describe("importDrafts: the line that breaks a stream's history", () => {
     expect(error.issues).toHaveLength(1);
     expect(error.issues[0]).toMatchObject({ file: importFile, line: 1 });
     expect(error.issues[0]?.message).toContain(
-      "event acme-dod-1237-0001 (InjunctionGranted, effective 2021-01-10) is not accepted",
+      `event ${idOf(injunction)} (InjunctionGranted, effective 2021-01-10) is not accepted`,
     );
   });
 });

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findEventLine, locateEvent } from "../../src/store/findEvent.js";
+import { eventLines, locateEvent } from "../../src/store/findEvent.js";
 import {
   makeEvent,
   makeTempDir,
@@ -86,14 +86,28 @@ describe("locateEvent", () => {
   });
 });
 
-describe("findEventLine", () => {
-  it("says where the event stands as file:line", () => {
-    expect(findEventLine(dir, "acme-dod-1237-2")).toBe(`${acmeFile}:2`);
-    expect(findEventLine(dir, "acme-dod-1237-10")).toBe(`${betaFile}:2`);
+describe("eventLines", () => {
+  it("says where each event stands as file:line, in one pass over the log", () => {
+    const lines = eventLines(dir);
+    expect(lines.get("acme-dod-1237-2")).toBe(`${acmeFile}:2`);
+    expect(lines.get("acme-dod-1237-10")).toBe(`${betaFile}:2`);
+    expect(lines.size).toBe(5);
   });
 
-  it("is undefined when no line of the log has the id", () => {
-    expect(findEventLine(dir, "acme-dod-1237-9")).toBeUndefined();
-    expect(findEventLine(join(dir, "missing"), "acme-dod-1237-1")).toBeUndefined();
+  it("has no entry for an id no line has, and none at all for a missing events folder", () => {
+    expect(eventLines(dir).get("acme-dod-1237-9")).toBeUndefined();
+    expect(eventLines(join(dir, "missing")).size).toBe(0);
+  });
+
+  it("takes a line's envelope id, not an id its data names", () => {
+    writeStream(dir, "dod-1237", "gamma", [
+      makeEvent("gamma/dod-1237", 1, "Listed", "2021-01-14"),
+      makeEvent("gamma/dod-1237", 2, "Retracted", "2021-02-01", {
+        data: { retracts: "gamma-dod-1237-1" },
+      }),
+    ]);
+    const lines = eventLines(dir);
+    expect(lines.get("gamma-dod-1237-1")).toMatch(/gamma\.jsonl:1$/);
+    expect(lines.get("gamma-dod-1237-2")).toMatch(/gamma\.jsonl:2$/);
   });
 });

@@ -15,9 +15,13 @@ Each line of the file is one event as its author writes it: {"company", "program
 "effective", "known"?, "precision"?, "data", "sources", "confidence", "id"?, "companyName"?}.
 Lines go through the same checks and the same locked, durable write as append, stream by stream
 in file order. Every line is checked before anything is written: one bad line (named with its
-line and field) and nothing is imported. Lines whose id is already in the log with the same
-content are skipped. A company the registry lacks is added to it under its "companyName"; without
-one, the import is refused.
+line and field) and nothing is imported. A line without an id gets one derived from its content:
+<company>-<program>-<12 hex digits>, the start of a SHA-256 of its type, dates, precision, data,
+sources and confidence and of how many identical lines of its stream came before it. Lines whose
+id is already in the log with the same content are skipped: importing a file twice changes
+nothing, and an import that was interrupted (killed, a full disk) completes when run again. A
+company the registry lacks is added to it under its "companyName" (before any event is written,
+so a re-run finds it there); without one, the import is refused.
 
   --json        [{"outcome", "event", "file", "line"}, ...]
   --events DIR  the events folder (default: the repository's events/)
