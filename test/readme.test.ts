@@ -69,8 +69,9 @@ function scratchFolder(): string {
   // new-case.jsonl: the README's only jsonl block, the file its import example reads.
   const importFile = /```jsonl\n([\s\S]*?)```/.exec(readme)?.[1];
   if (importFile !== undefined) writeFileSync(join(cwd, "new-case.jsonl"), importFile);
-  // "```csv file=NAME" blocks: the members files the import-edition examples read.
-  for (const [, name, text] of readme.matchAll(/```csv file=(\S+)\n([\s\S]*?)```/g)) {
+  // "```csv file=NAME" and "```json file=NAME" blocks: the files examples read (the members
+  // files of import-edition, the assumptions of forecast).
+  for (const [, name, text] of readme.matchAll(/```(?:csv|json) file=(\S+)\n([\s\S]*?)```/g)) {
     writeFileSync(join(cwd, name as string), text as string);
   }
   // scenarios/: the shipped scenarios the simulate examples name.

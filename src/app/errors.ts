@@ -17,3 +17,5 @@ export {
 } from "../query/queryErrors.js";
 export { ScenarioError } from "../simulate/scenario.js";
 export { RequestError } from "./requestError.js";
+export { RequestFileError } from "./requestFile.js";
+export { ScenarioEditError } from "./simulateCompany.js";

@@ -1,12 +1,14 @@
-import { readJsonFile } from "../store/readJsonFile.js";
 import { type Scenario, ScenarioSchema } from "../simulate/scenario.js";
+import { readRequestFile } from "./requestFile.js";
 
 /**
- * Reads and validates a scenario file. Throws `LogError` naming the file and each bad field.
+ * Reads and validates a scenario file. Throws `RequestFileError` naming the file, each bad field
+ * and its value; `LogError` when the file cannot be read. Whether its ids name events of the log
+ * is checked when it is simulated (`simulateCompany`).
  *
  * @example
  * readScenario("scenarios/xiaomi-no-injunction.json").edits; // [{ drop: "xiaomi-dod-1237-0006" }]
  */
 export function readScenario(file: string): Scenario {
-  return readJsonFile(file, ScenarioSchema, "the scenario");
+  return readRequestFile(file, ScenarioSchema, "the scenario");
 }

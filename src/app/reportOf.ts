@@ -17,9 +17,12 @@ export interface ReportRequest {
   companies?: readonly string[];
   program?: string;
   view?: LogView;
-  /** Where the date cursor starts; default today, or the axis's end if earlier. */
+  /** Where the date cursor starts; default today, or the axis's nearer end when off it. */
   at?: IsoDate;
-  /** The axis's first and last days; by default, around what is drawn. */
+  /**
+   * The axis's first and last days; by default, around what is drawn (every event, interval and
+   * effect). Given, they win: the page draws only what falls within them.
+   */
   from?: IsoDate;
   to?: IsoDate;
   /** Today, for the page's date and the cursor. */
@@ -77,7 +80,7 @@ export function reportOf(dir: string, request: ReportRequest): ReportPage {
     title: `Designations: ${titleOf(names, wanted === undefined)}`,
     subtitle: `${count} from the event log${request.subtitleSuffix ?? ""}`,
     generated: today,
-    cursor: at ?? (today < range.to ? today : range.to),
+    cursor: at ?? (today < range.from ? range.from : today < range.to ? today : range.to),
     range,
     lanes,
     companies,

@@ -5,7 +5,8 @@ import { readScenario } from "./readScenario.js";
 /**
  * The scenario for a company: the edits of a scenario file (if any) followed by `edits`, in that
  * order, named after the file or, without one, after what the edits do. Throws `RequestError`
- * when the file is about another company or an edit is malformed, `LogError` for a bad file.
+ * when the file is about another company or an edit is malformed, `RequestFileError` for a file
+ * that is not a scenario (naming its fields), `LogError` for one that cannot be read.
  *
  * @example
  * scenarioOf("xiaomi", undefined, [{ drop: "xiaomi-dod-1237-0006" }]).name; // "without xiaomi-dod-1237-0006"

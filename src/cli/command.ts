@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from "node:util";
 import type { IsoDate } from "../domain/isoDate.js";
+import type { ProgressStream } from "./progressBar.js";
 
 /** Where a command writes, and the date it takes for "today". */
 export interface CliIo {
@@ -8,6 +9,11 @@ export interface CliIo {
   today: IsoDate;
   /** The events folder used when `--events` is not given. */
   defaultEventsDir: string;
+  /**
+   * Where progress bars are drawn and the clock they read: by default stderr (drawn only when it
+   * is a terminal) and `Date.now`; tests pass their own.
+   */
+  progress?: { stream?: ProgressStream; now?: () => number };
 }
 
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;

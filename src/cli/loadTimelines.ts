@@ -41,11 +41,14 @@ export function companyLabel(id: string, company: Company | undefined): string {
   return company === undefined ? id : `${company.name} (${id})`;
 }
 
-/** A progress bar for reading the whole log in a terminal (see progressBar). */
+/** Logs under this many bytes are read too fast for a progress bar. */
+const LOG_PROGRESS_MINIMUM = 1_000_000;
+
+/** A progress bar for reading the whole log in a terminal, by bytes (see progressBar). */
 export function logProgress(dir: string): Progress {
   if (!process.stderr.isTTY) return progressBar(0);
   try {
-    return progressBar(logBytes(dir));
+    return progressBar(logBytes(dir), { minimum: LOG_PROGRESS_MINIMUM });
   } catch {
     return progressBar(0); // no log: the command says so itself
   }

@@ -1,53 +1,74 @@
 /** What a long task reports as it goes. */
 export interface Progress {
-  advance(bytes: number, events: number): void;
+  /** `work` more units of the total done, `items` more things counted for the rate. */
+  advance(work: number, items: number): void;
+  /** Erases the bar, if it was drawn. */
   finish(): void;
+}
+
+/** Where a progress bar is drawn: stderr, or a test's stand-in. */
+export interface ProgressStream {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+export interface ProgressOptions {
+  /** Where to draw (default stderr); nothing is drawn unless it is a terminal. */
+  stream?: ProgressStream;
+  /** The clock, in milliseconds (default `Date.now`; tests pass their own). */
+  now?: () => number;
+  /** What the rate counts, e.g. "events" (the default) or "runs". */
+  items?: string;
+  /** Nothing is drawn for a total under this (default 0). */
+  minimum?: number;
+  /** Nothing is drawn until the work has taken this long, in milliseconds (default 0). */
+  after?: number;
 }
 
 const SILENT: Progress = { advance: () => {}, finish: () => {} };
 
 /**
- * A progress bar on stderr for work over `totalBytes` of log files: share done, events per
- * second and time left, redrawn at most ten times a second, erased when done. Nothing at all when
- * stderr is not a terminal, or for small work (under a megabyte). `now` is the clock, in
- * milliseconds (tests pass their own).
+ * A progress bar on stderr for work of `total` units (bytes of log files, runs of a forecast):
+ * share done, items per second and time left, redrawn at most ten times a second, erased when
+ * done. Nothing at all when the stream is not a terminal, for a total under `minimum`, or before
+ * the work has taken `after` milliseconds.
  *
  * @example
- * const progress = progressBar(totalBytes);
+ * const progress = progressBar(totalBytes, { minimum: 1_000_000 });
  * progress.advance(fileBytes, fileEvents); ... progress.finish();
  */
-export function progressBar(
-  totalBytes: number,
-  stream: NodeJS.WriteStream = process.stderr,
-  now: () => number = Date.now,
-): Progress {
-  if (!stream.isTTY || totalBytes < 1_000_000) return SILENT;
+export function progressBar(total: number, options: ProgressOptions = {}): Progress {
+  const { stream = process.stderr, now = Date.now, items = "events" } = options;
+  if (!stream.isTTY || total <= 0 || total < (options.minimum ?? 0)) return SILENT;
   const started = now();
-  let bytes = 0;
-  let events = 0;
-  let drawn = 0;
-  const draw = () => {
-    const seconds = (now() - started) / 1000;
-    const share = Math.min(1, bytes / totalBytes);
-    const rate = seconds > 0 ? events / seconds : 0;
+  const after = options.after ?? 0;
+  let done = 0;
+  let counted = 0;
+  let drawn: number | undefined;
+  const draw = (time: number) => {
+    const seconds = (time - started) / 1000;
+    const share = Math.min(1, done / total);
+    const rate = seconds > 0 ? counted / seconds : 0;
     const left = share > 0 ? (seconds / share) * (1 - share) : 0;
     const width = 24;
     const bar = "#".repeat(Math.round(share * width)).padEnd(width, "-");
     stream.write(
-      `\r[${bar}] ${(share * 100).toFixed(0).padStart(3)}%  ${Math.round(rate).toLocaleString("en-US")} events/s  ${left.toFixed(0)} s left `,
+      `\r[${bar}] ${(share * 100).toFixed(0).padStart(3)}%  ${Math.round(rate).toLocaleString("en-US")} ${items}/s  ${left.toFixed(0)} s left `,
     );
   };
   return {
-    advance(moreBytes, moreEvents) {
-      bytes += moreBytes;
-      events += moreEvents;
-      if (now() - drawn >= 100) {
-        drawn = now();
-        draw();
+    advance(work, more) {
+      done += work;
+      counted += more;
+      const time = now();
+      if (time - started < after) return;
+      if (drawn === undefined || time - drawn >= 100) {
+        drawn = time;
+        draw(time);
       }
     },
     finish() {
-      stream.write("\r\u001b[2K");
+      if (drawn !== undefined) stream.write("\r\u001b[2K");
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   UnknownProgramError,
 } from "../app/errors.js";
 import { ScenarioError } from "../simulate/scenario.js";
+import { ForecastLoopError } from "../simulate/forecast.js";
 import { RequestError } from "../app/requestError.js";
 import { plural } from "../report/formatTable.js";
 import { osErrorText } from "./osErrorText.js";
@@ -27,6 +28,7 @@ const BAD_DATA = [
   UnknownEventError,
   AppendRejectedError,
   ScenarioError,
+  ForecastLoopError,
   StreamNeedsRepairError,
   LockTimeoutError,
 ];

@@ -50,10 +50,21 @@ export interface Report {
 }
 
 /**
+ * The first and last days a report's axis can span: the dates a log can write (`YYYY-MM-DD`, a
+ * four-digit year). A date past them (an effect due 60 days after an event of 9999-12-15) is drawn
+ * at the axis's end.
+ */
+export const AXIS_FIRST_DAY: IsoDate = "0000-01-01";
+export const AXIS_LAST_DAY: IsoDate = "9999-12-31";
+
+/**
  * The dates an axis should span to show every event, interval start and effect of the lanes,
  * and `alsoShow` (the cursor): from the 1st of the month before the earliest to a month past the
- * latest. Explicit `from`/`to` win. With `optional`, `alsoShow` is left out when it would more
- * than double the span (today, for a case that ended years ago).
+ * latest, within `AXIS_FIRST_DAY`..`AXIS_LAST_DAY`. With `optional`, `alsoShow` is left out when
+ * it would more than double the span (today, for a case that ended years ago). Explicit `from` and
+ * `to` win: the axis is then theirs, and the page draws only what falls within it. With only one
+ * of them, the other is chosen around what is drawn, or a month from the given one when nothing
+ * drawn falls on its side.
  *
  * @example
  * reportRange(lanes, ["2021-04-01"]); // { from: "2020-12-01", to: "2021-06-25" } for Xiaomi
@@ -92,9 +103,11 @@ export class DateBounds {
     }
   }
 
+  /** A date drawn; one past the dates an axis can span counts as the axis's first or last day. */
   add(date: IsoDate): void {
-    if (this.first === undefined || date < this.first) this.first = date;
-    if (this.last === undefined || date > this.last) this.last = date;
+    const day = onAxis(date);
+    if (this.first === undefined || day < this.first) this.first = day;
+    if (this.last === undefined || day > this.last) this.last = day;
   }
 
   /** See `reportRange`. */
@@ -104,8 +117,31 @@ export class DateBounds {
     optional = false,
   ): { from: IsoDate; to: IsoDate } {
     const dates = this.first === undefined ? [] : [this.first, this.last as IsoDate];
-    return axisRange(dates, alsoShow, explicit, optional);
+    return axisRange(dates, alsoShow.map(onAxis), explicit, optional);
   }
+}
+
+/**
+ * A date as the axis can show it: `YYYY-MM-DD` with a four-digit year. Date arithmetic past
+ * 9999-12-31 writes a longer year ("10000-02-13"), which sorts before "2021" as text: such a date
+ * is the axis's last day, and one before year 0 its first.
+ */
+function onAxis(date: IsoDate): IsoDate {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  return /^\d{5,}-/.test(date) ? AXIS_LAST_DAY : AXIS_FIRST_DAY;
+}
+
+/** `days` after `date` (before it when negative), kept within the axis's first and last days. */
+function shifted(date: IsoDate, days: number): IsoDate {
+  if (days > 0 && daysBetween(date, AXIS_LAST_DAY) <= days) return AXIS_LAST_DAY;
+  if (days < 0 && daysBetween(AXIS_FIRST_DAY, date) <= -days) return AXIS_FIRST_DAY;
+  return addDays(date, days);
+}
+
+/** The 1st of the month a little (20 days) before `date`. */
+function monthBefore(date: IsoDate): IsoDate {
+  const day = shifted(date, -20);
+  return day === AXIS_FIRST_DAY ? day : `${day.slice(0, 7)}-01`;
 }
 
 function axisRange(
@@ -121,7 +157,12 @@ function axisRange(
     optional && dates.length > 0 && span(withExtra) > 2 * span(dates) ? dates : withExtra;
   const first = shown[0] ?? "2021-01-01";
   const last = shown[shown.length - 1] ?? first;
-  const from = explicit.from ?? `${addDays(first, -20).slice(0, 7)}-01`;
-  const to = explicit.to ?? addDays(last, 31);
-  return { from, to: to > from ? to : addDays(from, 31) };
+  let from = explicit.from ?? monthBefore(first);
+  let to = explicit.to ?? shifted(last, 31);
+  if (to <= from) {
+    // One end was given, and nothing drawn falls on the other side of it: a month's axis.
+    if (explicit.to === undefined) to = shifted(from, 31);
+    if (explicit.from === undefined || to <= from) from = monthBefore(shifted(to, -11));
+  }
+  return { from, to };
 }

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from "../domain/isoDate.js";
+import { daysBetween, type IsoDate } from "../domain/isoDate.js";
 import type { LaneGeometry } from "./reportDataFormat.js";
 import type { Report } from "./reportModel.js";
 
@@ -55,9 +55,12 @@ export function swimlanes(report: Report): string {
         : `<line class="month" x1="${px}" x2="${px}" y1="24" y2="${axisHeight}"/>`,
     )
     .join("");
+  const labelled = labelledYears(grid);
   const labels = grid.map(({ px, year, month }) =>
     year
-      ? `<text class="year-label" x="${px + 3}" y="16">${month.slice(0, 4)}</text>`
+      ? labelled(month)
+        ? `<text class="year-label" x="${px + 3}" y="16">${month.slice(0, 4)}</text>`
+        : ""
       : daysBetween(report.range.from, report.range.to) < 500
         ? `<text class="month-label" x="${px + 2}" y="31">${MONTHS[Number(month.slice(5, 7)) - 1]}</text>`
         : "",
@@ -95,24 +98,64 @@ function scaleOf(range: { from: IsoDate; to: IsoDate }): Scale {
   return (date) => Math.round((plotLeft + daysBetween(range.from, date) * perDay) * 10) / 10;
 }
 
-/** A line at each new year, and at each month when the axis spans less than four years. */
+/** The least room, in the SVG's units, between two year labels: four digits and a gap. */
+const YEAR_LABEL_ROOM = 30;
+
+/**
+ * Which year lines get a label: every one while they are far enough apart, else every 2nd, 5th
+ * or 10th step's (the years that are multiples of it), so that labels never run into each other.
+ */
+function labelledYears(grid: readonly { px: number; year: boolean; month: IsoDate }[]) {
+  const years = grid.filter((line) => line.year);
+  const [first, second] = years;
+  if (first === undefined || second === undefined) return () => true;
+  const step = Number(second.month.slice(0, 4)) - Number(first.month.slice(0, 4));
+  const every = [1, 2, 5, 10].find((k) => (second.px - first.px) * k >= YEAR_LABEL_ROOM) ?? 10;
+  return (month: IsoDate) => Number(month.slice(0, 4)) % (step * every) === 0;
+}
+
+/** The most year lines an axis draws: over a longer span, a line every 2, 5, 10, 20, ... years. */
+export const MAX_YEAR_LINES = 40;
+
+const YEAR_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000];
+
+/**
+ * A line at each new year, and at each month when the axis spans less than four years; over
+ * more than `MAX_YEAR_LINES` years, a line every so many years (2, 5, 10, 20, ...), so that an
+ * axis to 9999 has as few lines as one over a decade. At most 48 months or `MAX_YEAR_LINES` + 1
+ * years, counted on numbers, whatever the dates.
+ */
 function gridLines(
   range: { from: IsoDate; to: IsoDate },
   x: Scale,
 ): { px: number; year: boolean; month: IsoDate }[] {
-  const months = daysBetween(range.from, range.to) < 4 * 365;
   const lines: { px: number; year: boolean; month: IsoDate }[] = [];
-  let month = `${range.from.slice(0, 7)}-01`;
-  if (month < range.from) month = nextMonth(month);
-  for (; month <= range.to; month = nextMonth(month)) {
-    const year = month.endsWith("-01-01");
-    if (year || months) lines.push({ px: x(month), year, month });
+  const [fromYear, fromMonth] = yearMonth(range.from);
+  const [toYear, toMonth] = yearMonth(range.to);
+  if (daysBetween(range.from, range.to) < 4 * 365) {
+    // Month by month, from the first 1st of a month on the axis.
+    let month = fromYear * 12 + fromMonth - 1 + (range.from.endsWith("-01") ? 0 : 1);
+    for (; month <= toYear * 12 + toMonth - 1; month += 1) {
+      const date = firstOfMonth(Math.floor(month / 12), (month % 12) + 1);
+      lines.push({ px: x(date), year: month % 12 === 0, month: date });
+    }
+    return lines;
+  }
+  const step = YEAR_STEPS.find((s) => (toYear - fromYear) / s <= MAX_YEAR_LINES) ?? 10_000;
+  const firstYear = Math.ceil((range.from.endsWith("-01-01") ? fromYear : fromYear + 1) / step);
+  for (let year = firstYear * step; year <= toYear; year += step) {
+    const date = firstOfMonth(year, 1);
+    lines.push({ px: x(date), year: true, month: date });
   }
   return lines;
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-function nextMonth(month: IsoDate): IsoDate {
-  return addDays(`${month.slice(0, 8)}28`, 4).slice(0, 8) + "01";
+function yearMonth(date: IsoDate): [number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+}
+
+function firstOfMonth(year: number, month: number): IsoDate {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`;
 }

@@ -1,7 +1,12 @@
 import { type Draft, freeze, produce } from "immer";
 import type { DesignationEvent } from "../domain/eventSchema.js";
 import type { Log } from "../store/streamLog.js";
-import { type HypotheticalEvent, type Scenario, ScenarioError } from "./scenario.js";
+import {
+  type HypotheticalEvent,
+  type Scenario,
+  type ScenarioEditPlace,
+  ScenarioError,
+} from "./scenario.js";
 
 /** Events of each stream by stream id, as a scenario edits them. */
 export type StreamEvents = Readonly<Record<string, readonly DesignationEvent[]>>;
@@ -24,7 +29,10 @@ export function actualEvents(log: Log): StreamEvents {
  * The alternate world: the scenario's edits applied, in order, as an immer recipe over the frozen
  * actual events. An edited event sets aside the corrections of it: dropping, moving or replacing
  * it says what the event is in that world. Inserted events get ids
- * `simulated-1`, `simulated-2`, ... Throws `ScenarioError` for an id the log does not have.
+ * `simulated-1`, `simulated-2`, ... Throws `ScenarioError` with the edit's `place` (index,
+ * field, value) for an id the world does not have (or an earlier edit dropped), an inserted event
+ * whose stream is not said, or a replacement that names another program or company than the
+ * event it replaces.
  *
  * @example
  * applyScenario(actual, { name: "no injunction", company: "xiaomi", edits: [{ drop: "xiaomi-dod-1237-0006" }] });
@@ -32,17 +40,20 @@ export function actualEvents(log: Log): StreamEvents {
 export function applyScenario(actual: StreamEvents, scenario: Scenario): StreamEvents {
   let inserted = 0;
   return produce(actual, (world) => {
-    for (const edit of scenario.edits) {
+    scenario.edits.forEach((edit, at) => {
       if ("drop" in edit) {
-        const { stream } = locate(world, edit.drop);
+        const { stream } = locate(world, edit.drop, { edit: at, field: "drop", value: edit.drop });
         world[stream] = (world[stream] ?? []).filter((event) => event.id !== edit.drop);
         dropCorrectionsOf(world, stream, edit.drop);
       } else if ("move" in edit) {
-        const { stream, event } = locate(world, edit.move);
+        const place = { edit: at, field: "move", value: edit.move };
+        const { stream, event } = locate(world, edit.move, place);
         event.effective = edit.to;
         dropCorrectionsOf(world, stream, edit.move);
       } else if ("replace" in edit) {
-        const { stream, index, event } = locate(world, edit.replace);
+        const place = { edit: at, field: "replace", value: edit.replace };
+        const { stream, index, event } = locate(world, edit.replace, place);
+        checkReplacementStream(stream, edit.with, at);
         dropCorrectionsOf(world, stream, edit.replace);
         (world[stream] as Draft<DesignationEvent>[])[index] = hypothetical(
           event.id,
@@ -53,12 +64,12 @@ export function applyScenario(actual: StreamEvents, scenario: Scenario): StreamE
         );
       } else {
         inserted += 1;
-        const stream = streamFor(world, edit.insert, scenario);
+        const stream = streamFor(world, edit.insert, scenario, at);
         const events = (world[stream] ??= []);
         const seq = Math.max(0, ...events.map((event) => event.seq)) + 1;
         events.push(hypothetical(`simulated-${inserted}`, seq, stream, edit.insert, scenario));
       }
-    }
+    });
   });
 }
 
@@ -73,13 +84,36 @@ function dropCorrectionsOf(
   if (kept.length !== events.length) world[stream] = kept;
 }
 
-function locate(world: Draft<Record<string, DesignationEvent[]>>, id: string) {
+function locate(
+  world: Draft<Record<string, DesignationEvent[]>>,
+  id: string,
+  place: ScenarioEditPlace,
+) {
   for (const [stream, events] of Object.entries(world)) {
     const index = events.findIndex((event) => event.id === id);
     const event = events[index];
     if (event !== undefined) return { stream, index, event };
   }
-  throw new ScenarioError(`no event "${id}" in the log (or it was dropped by an earlier edit)`);
+  throw new ScenarioError(
+    `no event "${id}" in the log (or it was dropped by an earlier edit)`,
+    place,
+  );
+}
+
+/** A replacement stays in the replaced event's stream: a program or company of its own contradicts it. */
+function checkReplacementStream(stream: string, event: HypotheticalEvent, edit: number): void {
+  const [company, program] = stream.split("/") as [string, string];
+  for (const [field, value, own] of [
+    ["with.program", event.program, program],
+    ["with.company", event.company, company],
+  ] as const) {
+    if (value !== undefined && value !== own) {
+      throw new ScenarioError(
+        `the replacement takes the place of an event of ${stream}, so it cannot be on ${field === "with.program" ? "program" : "company"} "${value}"`,
+        { edit, field, value },
+      );
+    }
+  }
 }
 
 function correctedId(event: DesignationEvent): string | undefined {
@@ -92,6 +126,7 @@ function streamFor(
   world: Record<string, unknown>,
   event: HypotheticalEvent,
   scenario: Scenario,
+  edit: number,
 ): string {
   const company = event.company ?? scenario.company;
   if (event.program !== undefined) return `${company}/${event.program}`;
@@ -99,6 +134,7 @@ function streamFor(
   if (streams.length === 1) return streams[0] as string;
   throw new ScenarioError(
     `say which program the inserted ${event.type} of ${event.effective} goes into: ${company} has ${streams.length === 0 ? "no stream" : `streams ${streams.join(", ")}`}`,
+    { edit, field: "insert.program", value: "" },
   );
 }
 

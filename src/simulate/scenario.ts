@@ -3,7 +3,7 @@ import { IsoDateSchema, SlugSchema } from "../domain/eventSchema.js";
 import { LIFECYCLE_EVENT_TYPES } from "../domain/eventTypes.js";
 
 /** A hypothetical event: only what the lifecycle needs, plus words for the reader. */
-const HypotheticalEventSchema = z.strictObject({
+export const HypotheticalEventSchema = z.strictObject({
   type: z.enum(LIFECYCLE_EVENT_TYPES),
   effective: IsoDateSchema,
   precision: z.enum(["day", "month"]).optional(),
@@ -14,7 +14,8 @@ const HypotheticalEventSchema = z.strictObject({
   description: z.string().optional(),
 });
 
-const EditSchema = z.union([
+/** One edit of a scenario: drop, move, replace or insert an event. */
+export const ScenarioEditSchema = z.union([
   z.strictObject({ drop: z.string().min(1) }),
   z.strictObject({ move: z.string().min(1), to: IsoDateSchema }),
   z.strictObject({ replace: z.string().min(1), with: HypotheticalEventSchema }),
@@ -30,14 +31,33 @@ export const ScenarioSchema = z.strictObject({
   description: z.string().optional(),
   /** The company the scenario is about (the default for inserted events). */
   company: SlugSchema,
-  edits: z.array(EditSchema),
+  edits: z.array(ScenarioEditSchema),
 });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
-export type ScenarioEdit = z.infer<typeof EditSchema>;
+export type ScenarioEdit = z.infer<typeof ScenarioEditSchema>;
 export type HypotheticalEvent = z.infer<typeof HypotheticalEventSchema>;
 
-/** A scenario that cannot be applied: an unknown id, an invalid file, an invalid history. */
+/** Where in a scenario an edit went wrong: the edit's index, its field and the value there. */
+export interface ScenarioEditPlace {
+  /** The index of the edit in the scenario's `edits`. */
+  edit: number;
+  /** The field of the edit, e.g. `drop`, `insert.program`, `with.program`. */
+  field: string;
+  value: string;
+}
+
+/**
+ * A scenario that cannot be applied: an edit that names no event or stream (with `place`, the
+ * edit at fault), or an edited history the machine rejects.
+ */
 export class ScenarioError extends Error {
   override readonly name = "ScenarioError";
+
+  constructor(
+    message: string,
+    readonly place?: ScenarioEditPlace,
+  ) {
+    super(message);
+  }
 }

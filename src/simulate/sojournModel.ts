@@ -20,6 +20,8 @@ export interface Sojourn {
    * from the start of the forecast, not from when the stay began.
    */
   fromForecastStart?: boolean;
+  /** For an assumption: the branch it comes from, e.g. `statuses.challenged.0`. */
+  field?: string;
 }
 
 /** Stays observed or assumed, by the status they were in. */

@@ -16,18 +16,8 @@ export function readJsonFile<T extends z.ZodType>(
   schema: T,
   subject: string,
 ): z.infer<T> {
-  let text: string;
+  const text = readJsonText(file, subject);
   let json: unknown;
-  try {
-    if (statSync(file).size > LIMITS.jsonFileBytes) {
-      const message = `is larger than ${grouped(LIMITS.jsonFileBytes)} bytes, the most a JSON file here may hold`;
-      throw new LogError([{ file, message }], subject);
-    }
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if (error instanceof LogError) throw error;
-    throw new LogError([{ file, message: `cannot be read: ${reasonOf(error)}` }], subject);
-  }
   try {
     json = JSON.parse(text);
   } catch (error) {
@@ -41,6 +31,26 @@ export function readJsonFile<T extends z.ZodType>(
     message: issue.message,
   }));
   throw new LogError(issues, subject);
+}
+
+/**
+ * The text of a JSON file, at most `LIMITS.jsonFileBytes`: a larger file, or one that cannot be
+ * read, is a `LogError` naming it and what it is (`subject`).
+ *
+ * @example
+ * JSON.parse(readJsonText("scenarios/xiaomi-no-injunction.json", "the scenario"));
+ */
+export function readJsonText(file: string, subject: string): string {
+  try {
+    if (statSync(file).size > LIMITS.jsonFileBytes) {
+      const message = `is larger than ${grouped(LIMITS.jsonFileBytes)} bytes, the most a JSON file here may hold`;
+      throw new LogError([{ file, message }], subject);
+    }
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if (error instanceof LogError) throw error;
+    throw new LogError([{ file, message: `cannot be read: ${reasonOf(error)}` }], subject);
+  }
 }
 
 function reasonOf(error: unknown): string {

@@ -154,14 +154,16 @@ describe("simulate", () => {
     expect(crashLines(stderr)).toEqual([]);
   });
 
-  it("an unknown event id exits 1 naming it", async () => {
+  it("an unknown event id is bad usage: exit 2 naming the flag and the id", async () => {
     const { code, stderr } = await cli("simulate", "xiaomi", "--drop", "xiaomi-dod-1237-9999");
-    expect(code).toBe(1);
-    expect(stderr).toContain('no event "xiaomi-dod-1237-9999"');
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'error: --drop xiaomi-dod-1237-9999: no event "xiaomi-dod-1237-9999" among xiaomi\'s events',
+    );
     expect(crashLines(stderr)).toEqual([]);
   });
 
-  it("a scenario file with a bad field exits 1 naming the file and the field", async () => {
+  it("a scenario file with a bad field is bad usage: exit 2 naming the file, the field and the value", async () => {
     const file = join(tmp, "bad-date.json");
     writeFileSync(
       file,
@@ -172,7 +174,7 @@ describe("simulate", () => {
       }),
     );
     const { code, stdout, stderr } = await cli("simulate", "xiaomi", "--scenario", file);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toContain(file);
     expect(stderr).toContain('field "edits.0.to"');
@@ -197,7 +199,7 @@ describe("simulate", () => {
         JSON.stringify({ name: "typo", company: "xiaomi", edits: [edit], ...extra }),
       );
       const { code, stdout, stderr } = await cli("simulate", "xiaomi", "--scenario", file);
-      expect(code).toBe(1);
+      expect(code).toBe(2);
       expect(stdout).toBe("");
       expect(stderr).toMatch(/^error: the scenario has 1 problem:\n/);
       expect(stderr).toContain(`${file}: field "${field}": `);
@@ -205,11 +207,11 @@ describe("simulate", () => {
     },
   );
 
-  it("a scenario file that is not JSON exits 1 naming the file", async () => {
+  it("a scenario file that is not JSON is bad usage: exit 2 naming the file", async () => {
     const file = join(tmp, "not-json.json");
     writeFileSync(file, "{ name: ");
     const { code, stderr } = await cli("simulate", "xiaomi", "--scenario", file);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toContain(file);
     expect(crashLines(stderr)).toEqual([]);
   });
@@ -407,7 +409,7 @@ describe("forecast", () => {
     expect(parsed.forecasts[0].statusAtUntil).toEqual([{ status: "vacated", probability: 1 }]);
   });
 
-  it("a bad assumptions file exits 1 naming the file and the field", async () => {
+  it("a bad assumptions file is bad usage: exit 2 naming the file, the field and the value", async () => {
     const file = join(tmp, "bad-assumptions.json");
     writeFileSync(
       file,
@@ -421,9 +423,10 @@ describe("forecast", () => {
       "--assumptions",
       file,
     );
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toContain(file);
     expect(stderr).toContain('field "statuses.challenged.0.event"');
+    expect(stderr).toContain('(the file has "Vacated")');
     expect(stderr).toMatch(/^error: the assumptions file has 1 problem:\n/);
     expect(crashLines(stderr)).toEqual([]);
   });
@@ -440,7 +443,7 @@ describe("forecast", () => {
       /^error: the assumptions file has 1 problem:\n.*: malformed JSON: /,
     ],
   ])(
-    "an assumptions file %s is a problem of the assumptions file, not of the log",
+    "an assumptions file %s is bad usage of the assumptions file (exit 2), not a problem of the log",
     async (label, text, message) => {
       const file = join(tmp, `assumptions-${label.replaceAll(" ", "-")}.json`);
       writeFileSync(file, text);
@@ -452,7 +455,7 @@ describe("forecast", () => {
         "--assumptions",
         file,
       );
-      expect(code).toBe(1);
+      expect(code).toBe(2);
       expect(stdout).toBe("");
       expect(stderr).toMatch(message);
       expect(stderr).toContain(file);

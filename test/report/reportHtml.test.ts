@@ -4,7 +4,14 @@ import type { LifecycleEventType } from "../../src/domain/eventTypes.js";
 import type { IsoDate } from "../../src/domain/isoDate.js";
 import { foldStream } from "../../src/replay/foldStream.js";
 import { reportHtml } from "../../src/report/reportHtml.js";
-import { type Report, type ReportLane, reportRange } from "../../src/report/reportModel.js";
+import {
+  AXIS_FIRST_DAY,
+  AXIS_LAST_DAY,
+  DateBounds,
+  type Report,
+  type ReportLane,
+  reportRange,
+} from "../../src/report/reportModel.js";
 import { HEADLINE_STATUSES } from "../../src/domain/lifecycleState.js";
 import { STATUS_COLORS } from "../../src/report/statusColors.js";
 import { makeEvent, makeFacts, resetEventSeq, STREAM } from "../support/events.js";
@@ -154,6 +161,20 @@ describe("reportRange", () => {
     expect(reportRange(lanes, ["2021-07-01"], {}, true).to).toBe("2021-08-01");
     expect(reportRange(lanes, ["2026-11-23"], {}, true).to).toBe("2021-06-25");
     expect(reportRange(lanes, ["2026-11-23"]).to).toBe("2026-12-24");
+  });
+
+  it("never goes past the dates a log can write: a date past 9999-12-31 is the axis's last day", () => {
+    const bounds = new DateBounds();
+    bounds.add("2021-01-14");
+    // addDays past 9999 writes a five-digit year, which sorts before "2021" as text.
+    bounds.add("10000-02-13");
+    expect(bounds.range([])).toEqual({ from: "2020-12-01", to: AXIS_LAST_DAY });
+    const late = new DateBounds();
+    late.add("9999-12-15");
+    expect(late.range(["2021-04-01"])).toEqual({ from: "2021-03-01", to: "9999-12-31" });
+    const early = new DateBounds();
+    early.add("0000-01-05");
+    expect(early.range([]).from).toBe(AXIS_FIRST_DAY);
   });
 
   it("lets explicit dates win", () => {

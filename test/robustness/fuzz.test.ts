@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { grouped, LIMITS } from "../../src/domain/limits.js";
 import type { LogIssue } from "../../src/store/logError.js";
 import { parseEventLine } from "../../src/store/parseEventLine.js";
 import { readStreamFile } from "../../src/store/readStreamFile.js";
@@ -232,7 +233,17 @@ function checkMutant(mutant: Mutant): void {
   const lineCount = content.split("\n").length;
   for (const issue of issues) expectWellFormed(issue, file, lineCount);
   const changed = mutant.text !== ORIGINAL[mutant.index];
-  if (changed && !mutant.text.includes("\n")) {
+  const oneLine = !mutant.text.includes("\n");
+  if (changed && oneLine && Buffer.byteLength(mutant.text) > LIMITS.lineBytes) {
+    // A line over the limit: named, and the file is read no further.
+    expect(issues).toEqual([
+      {
+        file,
+        line: mutant.index + 1,
+        message: `the line is longer than ${grouped(LIMITS.lineBytes)} bytes, the most one line may hold`,
+      },
+    ]);
+  } else if (changed && oneLine) {
     const line = mutant.index + 1;
     if (!parsed.ok) {
       expect(issues.filter((issue) => issue.line === line).length).toBeGreaterThan(0);

@@ -295,6 +295,37 @@ describe("applyScenario: unknown ids", () => {
     expect(() => applyScenario(f.actual, scenario([edit]))).toThrow('no event "no-such-event"');
   });
 
+  it("says which edit, which field and which value name nothing", () => {
+    const edits: ScenarioEdit[] = [
+      { drop: f.filed.id },
+      { move: "no-such-event", to: "2021-01-01" },
+      { insert: { type: "Noted", effective: "2021-06-01" } },
+    ];
+    const placeOf = (list: ScenarioEdit[]) => {
+      try {
+        applyScenario(f.actual, scenario(list));
+      } catch (error) {
+        return (error as ScenarioError).place;
+      }
+      return "no error";
+    };
+    expect(placeOf(edits)).toEqual({ edit: 1, field: "move", value: "no-such-event" });
+    // acme has two streams: the inserted event must say which.
+    expect(placeOf([edits[0] as ScenarioEdit, edits[2] as ScenarioEdit])).toEqual({
+      edit: 1,
+      field: "insert.program",
+      value: "",
+    });
+    expect(
+      placeOf([
+        {
+          replace: f.granted.id,
+          with: { type: "InjunctionDenied", effective: "2021-03-12", program: "dod-1260h" },
+        },
+      ]),
+    ).toEqual({ edit: 0, field: "with.program", value: "dod-1260h" });
+  });
+
   it("applies edits in order: an event dropped earlier cannot be moved or dropped again", () => {
     expect(() =>
       applyScenario(

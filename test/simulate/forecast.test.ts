@@ -5,8 +5,19 @@ import { addDays, type IsoDate } from "../../src/domain/isoDate.js";
 import { statusAt } from "../../src/query/statusAt.js";
 import { foldStream } from "../../src/replay/foldStream.js";
 import type { Timeline } from "../../src/domain/timeline.js";
-import { type Assumptions, sojournsFromAssumptions } from "../../src/simulate/assumptions.js";
-import { type Forecast, forecast, type ForecastOptions } from "../../src/simulate/forecast.js";
+import {
+  type Assumptions,
+  assumptionProblems,
+  sojournsFromAssumptions,
+  stayEndingEvents,
+} from "../../src/simulate/assumptions.js";
+import {
+  type Forecast,
+  forecast,
+  ForecastLoopError,
+  type ForecastOptions,
+  MAX_STEPS_PER_RUN,
+} from "../../src/simulate/forecast.js";
 import { seededRandom } from "../../src/simulate/random.js";
 import { type SojournModel, sojournsFromHistory } from "../../src/simulate/sojournModel.js";
 import { makeEvent, resetEventSeq } from "../support/events.js";
@@ -165,6 +176,7 @@ describe("sojournsFromAssumptions", () => {
           weight: 0.5,
           source: "assumption",
           fromForecastStart: true,
+          field: "statuses.challenged.0",
         },
         {
           days: 90,
@@ -172,6 +184,7 @@ describe("sojournsFromAssumptions", () => {
           weight: 0.5,
           source: "assumption",
           fromForecastStart: true,
+          field: "statuses.challenged.0",
         },
         {
           days: 60,
@@ -179,9 +192,85 @@ describe("sojournsFromAssumptions", () => {
           weight: 2,
           source: "assumption",
           fromForecastStart: true,
+          field: "statuses.challenged.1",
         },
       ],
     });
+  });
+
+  it("gives each branch's days as lengths of stay, not a range: [90, 30] is 90 days or 30", () => {
+    const model = sojournsFromAssumptions({
+      statuses: { challenged: [{ event: "DesignationVacated", share: 1, days: [90, 30] }] },
+    });
+    expect(model.challenged?.map((stay) => [stay.days, stay.weight])).toEqual([
+      [90, 0.5],
+      [30, 0.5],
+    ]);
+  });
+});
+
+describe("assumptionProblems", () => {
+  it("finds nothing wrong in branches whose events end a stay in their status", () => {
+    expect(
+      assumptionProblems({
+        statuses: {
+          listed: [{ event: "ChallengeFiled", share: 1, days: [10] }],
+          challenged: [
+            { event: "InjunctionGranted", share: 1, days: [0] },
+            { event: "DesignationVacated", share: 2, days: [90, 30] },
+          ],
+          enjoined: [{ event: "InjunctionLifted", share: 1, days: [5] }],
+          delisted: [],
+        },
+      }),
+    ).toEqual([]);
+  });
+
+  it("names each branch whose event can never end a stay in its status, and the events that can", () => {
+    expect(
+      assumptionProblems({
+        statuses: {
+          challenged: [
+            { event: "DesignationVacated", share: 1, days: [30] },
+            { event: "AppealFiled", share: 1, days: [30] },
+            { event: "InjunctionDenied", share: 1, days: [0] },
+          ],
+          listed: [{ event: "Relisted", share: 1, days: [365] }],
+          vacated: [{ event: "Noted", share: 1, days: [1] }],
+        },
+      }),
+    ).toEqual([
+      {
+        field: "statuses.challenged.1.event",
+        message:
+          '"AppealFiled" can never end a stay in challenged: the events that can are Delisted, InjunctionGranted, SettlementReached, DesignationVacated, JudgmentForGovernment, ChallengeDismissed',
+      },
+      {
+        field: "statuses.challenged.2.event",
+        message: expect.stringMatching(/^"InjunctionDenied" can never end a stay in challenged: /),
+      },
+      {
+        field: "statuses.listed.0.event",
+        message:
+          '"Relisted" can never end a stay in listed: the events that can are Delisted, ChallengeFiled, AppealFiled',
+      },
+      {
+        field: "statuses.vacated.0.event",
+        message: '"Noted" can never end a stay in vacated: the events that can are Listed',
+      },
+    ]);
+  });
+
+  it("reads the events that end a stay off the machine: each changes the status or enforceability", () => {
+    const ending = stayEndingEvents();
+    expect(ending.unlisted).toEqual(["Listed"]);
+    expect(ending.challenged).toContain("InjunctionGranted");
+    expect(ending.enjoined).toContain("InjunctionLifted");
+    expect(ending.enjoined).not.toContain("InjunctionGranted");
+    for (const events of Object.values(ending)) {
+      expect(events).not.toContain("Noted");
+      expect(events).not.toContain("EditionPublished");
+    }
   });
 });
 
@@ -470,5 +559,81 @@ describe("forecast", () => {
       expect(result.from).toEqual({ status: "unlisted", enforceable: false, since: "2025-01-01" });
       expect(result.statusAtUntil).toEqual([{ status: "unlisted", probability: 1 }]);
     });
+  });
+});
+
+describe("forecast: bounded runs", () => {
+  beforeEach(() => resetEventSeq());
+  const challenged = () =>
+    timelineOf("acme/dod-1237", ["Listed", "2025-01-01"], ["ChallengeFiled", "2025-02-01"]);
+  const assume = (statuses: Assumptions["statuses"]) => sojournsFromAssumptions({ statuses });
+
+  it("stops at the first run that goes round a loop, naming it, instead of answering from runs cut short", () => {
+    const model = assume({
+      challenged: [{ event: "InjunctionGranted", share: 1, days: [0] }],
+      enjoined: [{ event: "InjunctionLifted", share: 1, days: [0] }],
+    });
+    let runs = 0;
+    const attempt = () =>
+      forecast(challenged(), {
+        at: "2025-06-01",
+        until: "2026-12-31",
+        runs: 1_000_000,
+        seed: 1,
+        model,
+        onRun: () => (runs += 1),
+      });
+    expect(attempt).toThrow(ForecastLoopError);
+    expect(runs).toBe(0);
+    try {
+      attempt();
+    } catch (error) {
+      const loop = error as ForecastLoopError;
+      expect(loop.stream).toBe("acme/dod-1237");
+      expect(loop.assumed).toBe(true);
+      expect(loop.loop.map((step) => [step.status, step.event, step.days, step.to])).toEqual(
+        expect.arrayContaining([
+          ["challenged", "InjunctionGranted", 0, "enjoined"],
+          ["enjoined", "InjunctionLifted", 0, "challenged"],
+        ]),
+      );
+      expect(loop.loop).toHaveLength(2);
+      expect(loop.loop.map((step) => step.field).sort()).toEqual([
+        "statuses.challenged.0",
+        "statuses.enjoined.0",
+      ]);
+      expect(loop.message).toContain(
+        `drew ${MAX_STEPS_PER_RUN.toLocaleString("en-US")} stays without reaching 2026-12-31`,
+      );
+    }
+  });
+
+  it("a run that reaches `until` within the cap is no loop; one that needs a stay more is", () => {
+    // 1-day stays from 2025-06-01: the cap's last stay would end on day MAX_STEPS_PER_RUN.
+    const model = assume({
+      challenged: [{ event: "InjunctionGranted", share: 1, days: [1] }],
+      enjoined: [{ event: "InjunctionLifted", share: 1, days: [1] }],
+    });
+    const settings = { at: "2025-06-01", runs: 3, seed: 1, model };
+    const reached = addDays("2025-06-01", MAX_STEPS_PER_RUN - 1);
+    const result = forecast(challenged(), { ...settings, until: reached });
+    expect(result.statusAtUntil).toHaveLength(1);
+    expect(() => forecast(challenged(), { ...settings, until: addDays(reached, 1) })).toThrow(
+      ForecastLoopError,
+    );
+  });
+
+  it("tells onRun of every run", () => {
+    const done: number[] = [];
+    const model = assume({ challenged: [{ event: "DesignationVacated", share: 1, days: [30] }] });
+    forecast(challenged(), {
+      at: "2025-06-01",
+      until: "2026-12-31",
+      runs: 5,
+      seed: 1,
+      model,
+      onRun: (count) => done.push(count),
+    });
+    expect(done).toEqual([1, 2, 3, 4, 5]);
   });
 });

@@ -1,13 +1,25 @@
 import { companyTimelines } from "../../query/companyQueries.js";
 import { readAssumptions } from "../../app/readAssumptions.js";
+import { RequestError } from "../../app/requestError.js";
 import { sojournsFromAssumptions } from "../../simulate/assumptions.js";
-import { type Forecast, forecast } from "../../simulate/forecast.js";
+import {
+  type Forecast,
+  forecast,
+  ForecastLoopError,
+  MAX_STEPS_PER_RUN,
+} from "../../simulate/forecast.js";
 import { sojournsFromHistory } from "../../simulate/sojournModel.js";
-import type { Command, OptionValues } from "../command.js";
+import type { CliIo, Command, OptionValues } from "../command.js";
 import { formatTable, yesNo } from "../../report/formatTable.js";
 import { companyNamedIn, loadTimelines } from "../loadTimelines.js";
 import { dateOption, stringOption } from "../optionValues.js";
+import { type Progress, progressBar } from "../progressBar.js";
 import { UsageError } from "../usageError.js";
+
+/** A forecast draws its progress bar only once it has taken this long. */
+const PROGRESS_AFTER_MS = 1_000;
+
+const MAX_STEPS = MAX_STEPS_PER_RUN.toLocaleString("en-US");
 
 export const forecastCommand: Command = {
   name: "forecast",
@@ -20,13 +32,20 @@ which event ends it are drawn from the stays in that status in the log's history
 --assumptions), given how long the current one has already lasted. Prints the chance of each
 status on D, when the designation stops being enforceable (10th, 50th and 90th percentile), and
 on how many historical stays each figure rests. Same seed, same result. A simulation, not advice:
-with few historical cases the figures are rough.
+with few historical cases the figures are rough. No run draws more than ${MAX_STEPS} stays:
+one that would goes round a loop of stays too short to reach D (0 or 1 day each, back to where
+they began), and the forecast stops there and names the loop (exit 2 when the assumptions make
+it, 1 when the history alone does). In a terminal, a progress bar shows once the forecast has
+taken a second.
 
   --until D            the date to forecast (required)
-  --runs N             number of runs (default 10000)
+  --runs N             number of runs (default 10000, at most 1000000)
   --seed S             seed of the random draws (default 1)
   --assumptions FILE   {"statuses": {"challenged": [{"event": "DesignationVacated", "share": 1,
-                       "days": [30, 90]}], ...}}: replaces the history for the statuses it names
+                       "days": [30, 90]}], ...}}: replaces the history for the statuses it names;
+                       "days" lists lengths of stay, one drawn each time (not a range), and the
+                       event must be one that ends a stay in the status (changes it, or whether
+                       the designation is enforceable)
   --at D               start from this day instead of today
   --json               {"simulated": true, "forecasts": [...]}
 
@@ -48,6 +67,8 @@ Example: designations forecast gowin --until 2027-12-31`,
     if (until <= at) throw new UsageError(`--until ${until} must come after ${at}`);
     const runs = wholeNumber(values, "runs", 10_000, 1, 1_000_000);
     const seed = wholeNumber(values, "seed", 1, 0, 2 ** 32 - 1);
+    const file = stringOption(values, "assumptions");
+    const assumptions = file === undefined ? undefined : readAssumptions(file);
     const all = loadTimelines(values, io);
     const { id: company } = companyNamedIn(
       positionals[0] as string,
@@ -55,14 +76,29 @@ Example: designations forecast gowin --until 2027-12-31`,
       io,
       all.map((t) => t.company),
     );
-    const file = stringOption(values, "assumptions");
     const model = {
       ...sojournsFromHistory(all, at),
-      ...(file === undefined ? {} : sojournsFromAssumptions(readAssumptions(file))),
+      ...(assumptions === undefined ? {} : sojournsFromAssumptions(assumptions)),
     };
-    const forecasts = companyTimelines(all, company, stringOption(values, "program")).map(
-      (timeline) => forecast(timeline, { at, until, runs, seed, model }),
-    );
+    const timelines = companyTimelines(all, company, stringOption(values, "program"));
+    const progress = forecastProgress(io, runs * timelines.length);
+    let forecasts: Forecast[];
+    try {
+      forecasts = timelines.map((timeline) =>
+        forecast(timeline, {
+          at,
+          until,
+          runs,
+          seed,
+          model,
+          onRun: () => progress.advance(1, 1),
+        }),
+      );
+    } catch (error) {
+      throw error instanceof ForecastLoopError ? loopError(error, file) : error;
+    } finally {
+      progress.finish();
+    }
     if (values.json) {
       io.out(JSON.stringify({ simulated: true, assumptions: file ?? null, forecasts }));
       return 0;
@@ -71,6 +107,29 @@ Example: designations forecast gowin --until 2027-12-31`,
     return 0;
   },
 };
+
+/** The forecast's progress bar: runs done of all, drawn once it has taken a second. */
+function forecastProgress(io: CliIo, total: number): Progress {
+  return progressBar(total, { ...io.progress, items: "runs", after: PROGRESS_AFTER_MS });
+}
+
+/**
+ * The loop a run went round: bad usage of the assumptions file when an assumption is on it, else
+ * a problem of the log's history (exit 1), with what to do about it.
+ */
+function loopError(error: ForecastLoopError, file: string | undefined): Error {
+  if (error.assumed && file !== undefined) {
+    return new RequestError(
+      `${file}: the assumptions go round a loop: ${error.message}. Give a branch on the loop more days, or a status on it a way out.`,
+    );
+  }
+  return new ForecastLoopError(
+    error.stream,
+    error.until,
+    error.loop,
+    "--assumptions can say how long these statuses last instead",
+  );
+}
 
 function wholeNumber(
   values: OptionValues,

@@ -28,9 +28,11 @@ filters show, and every shown stream's events.
   <company>...  ids or names of companies (default: all)
   --program P   only streams on this program
   --out FILE    where to write the page (default: report.html; - for standard output)
-  --at D        where the date cursor starts (default: today, or the axis's end if earlier)
-  --from D      the axis's first day (default: a little before the first event)
-  --to D        the axis's last day (default: a month after the last date drawn)
+  --at D        where the date cursor starts (default: today, or the axis's nearer end when
+                today is off it); within --from and --to when they are given
+  --from D      the axis's first day (default: a little before the first date drawn)
+  --to D        the axis's last day (default: a month after the last date drawn, at most
+                9999-12-31); given --from or --to, only what falls within the axis is drawn
 ${VIEW_HELP}
   --events DIR  the events folder (default: the repository's events/)
 
@@ -52,11 +54,18 @@ Example: designations report xiaomi --out xiaomi.html`,
     if (from !== undefined && to !== undefined && to <= from) {
       throw new UsageError(`--to ${to} must come after --from ${from}`);
     }
+    const at = optionalDate("at");
+    if (at !== undefined && from !== undefined && at < from) {
+      throw new UsageError(`--at ${at} is before --from ${from}: the cursor would be off the axis`);
+    }
+    if (at !== undefined && to !== undefined && at > to) {
+      throw new UsageError(`--at ${at} is after --to ${to}: the cursor would be off the axis`);
+    }
     const report = reportOf(eventsDirOf(values, io), {
       companies: positionals,
       program: stringOption(values, "program"),
       view: viewOption(values),
-      at: optionalDate("at"),
+      at,
       from,
       to,
       today: io.today,

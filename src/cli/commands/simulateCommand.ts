@@ -1,7 +1,19 @@
+import type { z } from "zod";
+import { RequestError } from "../../app/requestError.js";
+import { RequestFileError } from "../../app/requestFile.js";
 import { scenarioOf } from "../../app/scenarioOf.js";
-import { simulateCompany, simulationReportOf } from "../../app/simulateCompany.js";
-import type { ScenarioEdit } from "../../simulate/scenario.js";
-import type { SimulatedStream } from "../../simulate/simulate.js";
+import {
+  ScenarioEditError,
+  simulateCompany,
+  simulationReportOf,
+} from "../../app/simulateCompany.js";
+import { IsoDateSchema } from "../../domain/eventSchema.js";
+import {
+  type HypotheticalEvent,
+  HypotheticalEventSchema,
+  type ScenarioEdit,
+} from "../../simulate/scenario.js";
+import type { SimulatedStream, Simulation } from "../../simulate/simulate.js";
 import type { EffectStanding } from "../../simulate/compareEffects.js";
 import type { Segment } from "../../simulate/compareTimelines.js";
 import type { Command, CommandInput } from "../command.js";
@@ -25,7 +37,10 @@ Replays the company's streams twice, as they happened and as the scenario edits 
 both side by side, then every stretch of days where the status or enforceability differs, the
 days each world held the designation enforceable, and where the legal effects (purchase ban,
 divestment window, ...; see designations effects) differ. Nothing is written to the log; every
-alternate answer is labelled simulated. Edits apply in the order given (the file's first).
+alternate answer is labelled simulated. Edits apply in the order given (the file's first). An
+edit that names no event of the company (or one an earlier edit dropped), a program the log does
+not have, another company, or a replacement on another stream than the event it replaces is bad
+usage (exit 2), named by its flag or its file and field, and nothing is written.
 
   --scenario FILE   a scenario file: {"name", "company", "edits": [...]} (see scenarios/)
   --drop ID         leave an event out (and any correction of it)
@@ -35,7 +50,8 @@ alternate answer is labelled simulated. Edits apply in the order given (the file
   --insert JSON     add a hypothetical event: {"type", "effective", "program"?, "description"?}
   --until D         count enforceable days up to D (default: today)
   --report FILE     also write the HTML report (see designations report) with two lanes per
-                    stream: as it happened, and under it as simulated
+                    stream: as it happened, and under it as simulated (a file: standard output
+                    takes the text)
   --json            {"simulated": true, "scenario", "streams": [...]}, each stream with
                     "effects": {"actual", "alternate", "differences"}
 
@@ -53,16 +69,41 @@ Example: designations simulate xiaomi --drop xiaomi-dod-1237-0006`,
   },
   positionals: { min: 1, max: 1 },
   run(input, io) {
+    const report = stringOption(input.values, "report");
+    if (report === "-") {
+      throw new UsageError(
+        "--report -: standard output takes the simulation's text (or --json); give --report a file",
+      );
+    }
     const dir = eventsDirOf(input.values, io);
     const { id: company } = companyNamedIn(input.positionals[0] as string, input.values, io);
-    const edits = commandLineEdits(input.values, input.optionOrder);
-    const scenario = scenarioOf(company, stringOption(input.values, "scenario"), edits);
+    const tokens = orderedEditTokens(input.values, input.optionOrder);
+    const edits = tokens.map(commandLineEdit);
+    const file = stringOption(input.values, "scenario");
+    const scenario = scenarioOf(company, file, edits);
     const until = dateOption(input.values, "until", io.today);
-    const result = simulateCompany(dir, scenario, {
-      until,
-      program: stringOption(input.values, "program"),
-    });
-    const report = stringOption(input.values, "report");
+    let result: Simulation;
+    try {
+      result = simulateCompany(dir, scenario, {
+        until,
+        program: stringOption(input.values, "program"),
+      });
+    } catch (error) {
+      if (!(error instanceof ScenarioEditError)) throw error;
+      const fromFile = scenario.edits.length - edits.length;
+      throw error.edit < fromFile
+        ? new RequestFileError(
+            [
+              {
+                file: file as string,
+                field: `edits.${error.edit}.${error.field}`,
+                message: error.reason,
+              },
+            ],
+            "the scenario",
+          )
+        : new RequestError(`${flagText(tokens[error.edit - fromFile])}: ${error.reason}`);
+    }
     if (report !== undefined) {
       writeOutputFile(report, simulationReportOf(dir, result, io.today), "--report");
     }
@@ -84,26 +125,53 @@ Example: designations simulate xiaomi --drop xiaomi-dod-1237-0006`,
   },
 };
 
-function commandLineEdits(
-  values: CommandInput["values"],
-  order: readonly string[],
-): ScenarioEdit[] {
-  const tokens = orderedEditTokens(values, order);
-  return tokens.map(({ flag, value }) => {
-    if (flag === "drop") return { drop: value };
-    if (flag === "insert") return { insert: jsonOf(`--insert`, value) } as ScenarioEdit;
-    const [id, rest] = splitOnce(value, `--${flag}`);
-    return flag === "move"
-      ? { move: id, to: rest }
-      : ({ replace: id, with: jsonOf(`--replace`, rest) } as ScenarioEdit);
-  });
+type EditToken = { flag: (typeof EDIT_FLAGS)[number]; value: string };
+
+/**
+ * An edit flag as an edit of the scenario, its content checked here: bad usage naming the flag,
+ * the field of its JSON and the value found there. (Whether its id names an event is for
+ * `simulateCompany` to say.)
+ */
+function commandLineEdit(token: EditToken): ScenarioEdit {
+  const { flag, value } = token;
+  if (value === "")
+    throw new UsageError(
+      `--${flag}: give ${flag === "insert" ? "an event as JSON" : "an event id"}`,
+    );
+  if (flag === "drop") return { drop: value };
+  if (flag === "insert") return { insert: hypotheticalOf(token, jsonOf("--insert", value)) };
+  const [id, rest] = splitOnce(value, `--${flag}`);
+  if (flag === "replace") {
+    return { replace: id, with: hypotheticalOf(token, jsonOf("--replace", rest)) };
+  }
+  const to = IsoDateSchema.safeParse(rest);
+  if (!to.success) throw new UsageError(`${flagText(token)}: ${to.error.issues[0]?.message}`);
+  return { move: id, to: to.data };
+}
+
+function hypotheticalOf(token: EditToken, json: unknown): HypotheticalEvent {
+  const parsed = HypotheticalEventSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+  // An unknown key is reported on the object that holds it: name the key itself.
+  const path = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys] : issue.path;
+  const field = path.length === 0 ? "" : ` field "${path.join(".")}":`;
+  let found: unknown = json;
+  for (const key of issue.path) found = (found as Record<PropertyKey, unknown> | null)?.[key];
+  const got =
+    issue.code === "unrecognized_keys" || found === undefined
+      ? ""
+      : ` (got ${JSON.stringify(found)})`;
+  throw new UsageError(`${flagText(token)}:${field} ${issue.message}${got}`);
+}
+
+/** `--drop xiaomi-dod-1237-0006`, as the user wrote it. */
+function flagText(token: EditToken | undefined): string {
+  return token === undefined ? "an edit flag" : `--${token.flag} ${token.value}`;
 }
 
 /** The edit flags with their values, in command-line order. */
-function orderedEditTokens(
-  values: CommandInput["values"],
-  order: readonly string[],
-): { flag: (typeof EDIT_FLAGS)[number]; value: string }[] {
+function orderedEditTokens(values: CommandInput["values"], order: readonly string[]): EditToken[] {
   const used: Record<string, number> = {};
   return order
     .filter((flag): flag is (typeof EDIT_FLAGS)[number] =>

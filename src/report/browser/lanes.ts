@@ -9,7 +9,7 @@
 import type { IsoDate } from "../../domain/isoDate.js";
 import { svgEl } from "./dom.js";
 import type { Group, Lane } from "./laneData.js";
-import { round } from "./scale.js";
+import { dayOf, round } from "./scale.js";
 import { laneAt, type PageState } from "./state.js";
 
 const BAR = { y: 6, h: 16 };
@@ -24,11 +24,22 @@ const INDENT = 14;
 export function drawLane(state: PageState, lane: Lane, depth: number): SVGGElement {
   const { data, scale } = state;
   const geometry = data.geometry;
-  const clipX = (date: IsoDate | null) =>
-    Math.min(
-      scale.xOf(date === null || date > data.range[1] ? data.range[1] : date),
-      geometry.plotRight,
-    );
+  // The axis spans what is drawn: a stretch or an event off it (an axis narrowed by --from or
+  // --to) is cut at its ends or left out. Dates compare as day numbers: a year past 9999 sorts
+  // before "2021" as text.
+  const onAxis = (day: number) => day >= scale.start && day <= scale.end;
+  const stretch = (from: IsoDate, to: IsoDate | null) => {
+    const start = dayOf(from);
+    const end = to === null ? scale.end : dayOf(to);
+    // [from, to): one that ends on the axis's first day holds no day of it.
+    if (start > scale.end || end < scale.start || (end === scale.start && start < end)) {
+      return undefined;
+    }
+    const left = scale.xOfDay(Math.max(start, scale.start));
+    // At least 1 unit wide (a stretch of a day on a long axis), and never past the plot's end.
+    const width = round(Math.max(1, scale.xOfDay(Math.min(end, scale.end)) - left));
+    return { x: round(Math.min(left, geometry.plotRight - width)), width };
+  };
   const classes = ["lane"];
   if (lane.simulated) classes.push("simulated");
   if (depth > 0) classes.push("subsidiary");
@@ -67,8 +78,9 @@ export function drawLane(state: PageState, lane: Lane, depth: number): SVGGEleme
     (lane.simulated ? "simulated · " : "") + lane.program;
 
   for (const interval of lane.intervals) {
-    const x = scale.xOf(interval.from);
-    const width = round(Math.max(1, clipX(interval.to) - x));
+    const drawn = stretch(interval.from, interval.to);
+    if (drawn === undefined) continue;
+    const { x, width } = drawn;
     const until = interval.to === null ? "on" : `to ${interval.to}`;
     const enforceable = interval.enforceable ? "enforceable" : "not enforceable";
     const attributes = {
@@ -91,7 +103,9 @@ export function drawLane(state: PageState, lane: Lane, depth: number): SVGGEleme
     }
   }
   for (const band of lane.effects) {
-    const x = scale.xOf(band.from);
+    const drawn = stretch(band.from, band.to);
+    if (drawn === undefined) continue;
+    const { x, width } = drawn;
     const color = data.effectColors[band.kind] ?? "#000";
     const attributes = {
       class: "effect",
@@ -101,7 +115,7 @@ export function drawLane(state: PageState, lane: Lane, depth: number): SVGGEleme
       "data-to": band.to ?? "",
       x,
       y: 31 + (data.effectRows[band.kind] ?? 0) * 6,
-      width: round(Math.max(1, clipX(band.to) - x)),
+      width,
       height: 5,
       fill: band.inForce ? color : "url(#suspended)",
       stroke: color,
@@ -110,6 +124,7 @@ export function drawLane(state: PageState, lane: Lane, depth: number): SVGGEleme
   }
   const onDay = new Map<IsoDate, number>();
   lane.events.forEach((event, step) => {
+    if (!onAxis(dayOf(event.date))) return;
     const repeat = onDay.get(event.date) ?? 0;
     onDay.set(event.date, repeat + 1);
     const month = event.month ? " (month only)" : "";

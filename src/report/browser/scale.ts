@@ -15,7 +15,10 @@ const DAY = 86_400_000;
  */
 export function dayOf(date: IsoDate): number {
   const [year, month, day] = date.split("-").map(Number);
-  return Date.UTC(year ?? NaN, (month ?? NaN) - 1, day ?? NaN) / DAY;
+  // setUTCFullYear, unlike Date.UTC, reads a year under 100 as that year, not as 19xx.
+  const time = new Date(0);
+  time.setUTCFullYear(year ?? NaN, (month ?? NaN) - 1, day ?? NaN);
+  return time.getTime() / DAY;
 }
 
 /**
@@ -44,6 +47,8 @@ export interface PlotScale {
   readonly end: number;
   /** The x of a date on the plot, in the SVG's units. */
   xOf(date: IsoDate): number;
+  /** The x of a day number on the plot, in the SVG's units. */
+  xOfDay(day: number): number;
   /** The day at an x on the plot, kept within the axis. */
   dayAt(x: number): number;
 }
@@ -58,11 +63,13 @@ export function plotScale(geometry: LaneGeometry, range: readonly [IsoDate, IsoD
   const start = dayOf(range[0]);
   const end = dayOf(range[1]);
   const width = geometry.plotRight - geometry.plotLeft;
+  const xOfDay = (day: number) =>
+    round(geometry.plotLeft + ((day - start) * width) / Math.max(1, end - start));
   return {
     start,
     end,
-    xOf: (date) =>
-      round(geometry.plotLeft + ((dayOf(date) - start) * width) / Math.max(1, end - start)),
+    xOf: (date) => xOfDay(dayOf(date)),
+    xOfDay,
     dayAt: (x) => {
       const day = start + Math.round(((x - geometry.plotLeft) * (end - start)) / width);
       return Math.max(start, Math.min(end, day));

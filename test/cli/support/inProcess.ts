@@ -9,14 +9,15 @@ export interface InProcessRun {
 
 /**
  * Runs a command line in this process (no child, no tsx start-up) on the events folder `events`
- * and the day `today`, and collects what it prints.
+ * and the day `today`, and collects what it prints. `progress` stands in for the terminal and
+ * clock that progress bars draw on.
  *
  * @example
  * const { code, out } = runInProcess(["status", "xiaomi"], { events: dir, today: "2021-04-01" });
  */
 export function runInProcess(
   argv: readonly string[],
-  options: { events: string; today?: string },
+  options: { events: string; today?: string; progress?: CliIo["progress"] },
 ): InProcessRun {
   const out: string[] = [];
   const err: string[] = [];
@@ -25,6 +26,7 @@ export function runInProcess(
     err: (text) => err.push(text),
     today: options.today ?? "2026-11-30",
     defaultEventsDir: options.events,
+    ...(options.progress === undefined ? {} : { progress: options.progress }),
   };
   const code = runCli(argv, io);
   return { code, out: out.join("\n"), err: err.join("\n") };
