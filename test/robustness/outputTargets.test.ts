@@ -2,13 +2,15 @@ import { spawn } from "node:child_process";
 import {
   chmodSync,
   lstatSync,
+  mkdirSync,
+  readdirSync,
   openSync,
   readFileSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeTempDir, removeDir } from "../store/support/logFixtures.js";
 import { crashLines, MAIN, REPO_ROOT, runCli } from "../cli/support/runCli.js";
@@ -58,6 +60,30 @@ describe("--out targets that are not plain new files", () => {
     expect(result.code).toBe(0);
     expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(readFileSync(file, "utf8")).toMatch(/^company,program,status/);
+  });
+
+  it("symbolic links planted at the temporary names a writer once used are never followed", async () => {
+    const folder = join(dir, "planted");
+    mkdirSync(folder);
+    const victim = join(dir, "planted-victim.txt");
+    writeFileSync(victim, "precious\n");
+    // The old names were .<name>.<pid>.tmp: plant one for this process and the next pids.
+    const planted = Array.from({ length: 20 }, (_, i) =>
+      join(folder, `.export.csv.${process.pid + i}.tmp`),
+    );
+    for (const link of planted) symlinkSync(victim, link);
+    const target = join(folder, "export.csv");
+
+    const result = await runCli(["export", "--format", "csv", "--out", target]);
+
+    expect(result.code).toBe(0);
+    expect(readFileSync(victim, "utf8")).toBe("precious\n");
+    expect(readFileSync(target, "utf8")).toMatch(/^company,program,status/);
+    for (const link of planted) expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    // Nothing else is left beside the target: the links, the target, no temporary file.
+    expect(readdirSync(folder).sort()).toEqual(
+      ["export.csv", ...planted.map((link) => basename(link))].sort(),
+    );
   });
 });
 
