@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { type Company, CompanyRegistrySchema } from "../domain/companySchema.js";
 import { LogError, type LogIssue } from "./logError.js";
@@ -16,7 +16,13 @@ export const COMPANIES_FILE = "companies.json";
  */
 export function readCompanies(dir: string): Company[] {
   const file = join(dir, COMPANIES_FILE);
-  if (!existsSync(file)) return [];
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (stat === undefined) return [];
+  // A long-lived process (the server) reads the registry once per version of the file: the
+  // same frozen array comes back, and with it the name index built for it.
+  const version = `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
+  const cached = lastRead.get(file);
+  if (cached?.version === version) return cached.companies;
   const companies = readJsonFile(file, CompanyRegistrySchema, "the company registry");
   const seen = new Set<string>();
   for (const [index, company] of companies.entries()) {
@@ -26,8 +32,12 @@ export function readCompanies(dir: string): Company[] {
     }
     seen.add(company.id);
   }
+  Object.freeze(companies);
+  lastRead.set(file, { version, companies });
   return companies;
 }
+
+const lastRead = new Map<string, { version: string; companies: Company[] }>();
 
 /**
  * The registry's problems for `verify`: a malformed file, and (once there is a registry) a

@@ -104,6 +104,30 @@ export function ownStreamFile(
  * allStreamFiles("events")[0]; // { file: "events/dod-1237/aviation-industry-corporation-of-china.jsonl", ... }
  */
 export function allStreamFiles(dir: string, program?: string): StreamFile[] {
+  // A long-lived process (the server) lists a folder again only when it changed: an added,
+  // removed or replaced entry (a symbolic link too) changes the folder's times.
+  const key = `${dir}\0${program ?? ""}`;
+  const version = folderVersion(dir, program);
+  const cached = listings.get(key);
+  if (cached !== undefined && cached.version === version) return [...cached.files];
+  const files = listStreamFiles(dir, program);
+  listings.set(key, { version, files });
+  return [...files];
+}
+
+const listings = new Map<string, { version: string; files: StreamFile[] }>();
+
+/** The times of the events folder and of its program folders (or of one). */
+function folderVersion(dir: string, program: string | undefined): string {
+  const stamp = (path: string) => {
+    const stat = lstatSync(path, { throwIfNoEntry: false });
+    return stat === undefined ? "-" : `${stat.ino}:${stat.mtimeMs}:${stat.ctimeMs}`;
+  };
+  const programs = program === undefined ? programsOf(dir) : [program];
+  return [stamp(dir), ...programs.map((p) => `${p}=${stamp(join(dir, p))}`)].join(" ");
+}
+
+function listStreamFiles(dir: string, program?: string): StreamFile[] {
   return (program === undefined ? programsOf(dir) : [program]).flatMap((p) => {
     const folder = join(dir, p);
     if (lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) throw linksError([folder]);
