@@ -12,7 +12,8 @@ export const layers = {
   report: ["domain", "replay", "query", "simulate"],
   export: ["domain", "replay", "query"],
   app: ["domain", "store", "replay", "query", "simulate", "report", "export"],
-  cli: ["domain", "query", "simulate", "report", "export", "app"],
+  server: ["domain", "replay", "query", "simulate", "report", "export", "app"],
+  cli: ["domain", "query", "simulate", "report", "export", "app", "server"],
 };
 
 /** Only these touch the file system: the store (the log's files) and the layers that write output. */

@@ -3,11 +3,12 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { today } from "../src/cli/today.js";
+import { buildServer } from "../src/server/buildServer.js";
 import { type CliResult, runCli } from "./cli/support/runCli.js";
 
-// Every `$ npm start ...` and `$ npm run replay-case ...` example in the README, run for real in
+// Every `$ npm start ...`, `$ npm run replay-case ...` and `$ curl ...` example in the README, run for real in
 // one scratch folder, in order: the README must stay true.
 const root = fileURLToPath(new URL("..", import.meta.url));
 const tsx = import.meta.resolve("tsx");
@@ -19,7 +20,8 @@ const SCRIPTS = {
 } as const;
 
 interface Example {
-  script: keyof typeof SCRIPTS;
+  /** `curl`: an HTTP example, asked of the real server (see `curl` below). */
+  script: keyof typeof SCRIPTS | "curl";
   args: string[];
   expected: string;
 }
@@ -39,6 +41,9 @@ function examples(): Example[] {
     if (command) {
       const script = command[1] as keyof typeof SCRIPTS;
       current = { script, args: shellWords(command[2] ?? ""), expected: "" };
+      found.push(current);
+    } else if (line.startsWith("$ curl ")) {
+      current = { script: "curl", args: shellWords(line.slice("$ curl ".length)), expected: "" };
       found.push(current);
     } else if (line.startsWith("$ ")) {
       current = undefined;
@@ -76,8 +81,68 @@ function scratchFolder(): string {
   }
   // scenarios/: the shipped scenarios the simulate examples name.
   cpSync(join(root, "scenarios"), join(cwd, "scenarios"), { recursive: true });
+  // server-events/: the log the README's server answers from and writes to (a copy).
+  cpSync(join(root, "events"), join(cwd, "server-events"), { recursive: true });
   return cwd;
 }
+
+/** The day the README's HTTP examples were written: the server's today, for the same answers. */
+const SERVER_TODAY = "2026-11-30";
+/** The write token the README starts the server with. */
+const SERVER_TOKEN = "s3cret";
+/** Where the README says the server listens. */
+const README_BASE = "http://127.0.0.1:8080";
+
+let server: Promise<{ base: string; close: () => Promise<void> }> | undefined;
+
+/** The README's `serve`: the real server on a free loopback port, started at the first curl. */
+function readmeServer(cwd: string) {
+  server ??= buildServer({
+    eventsDir: join(cwd, "server-events"),
+    writeToken: SERVER_TOKEN,
+    today: () => SERVER_TODAY,
+  }).then(async (app) => {
+    const base = await app.listen({ port: 0, host: "127.0.0.1" });
+    return { base, close: () => app.close() };
+  });
+  return server;
+}
+
+/**
+ * `curl ARGS` as the README uses it, over fetch: -s, -H 'Name: value', -d BODY (a POST),
+ * -X METHOD and -w with %{http_code} and \n; the README's port is the test server's.
+ */
+async function curl(cwd: string, args: readonly string[]): Promise<CliResult> {
+  const { base } = await readmeServer(cwd);
+  const headers: Record<string, string> = {};
+  let method: string | undefined;
+  let body: string | undefined;
+  let format = "";
+  let url = "";
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] as string;
+    const value = () => args[++index] ?? "";
+    if (arg === "-s") continue;
+    else if (arg === "-H") {
+      const [name = "", ...rest] = value().split(":");
+      headers[name.trim()] = rest.join(":").trim();
+    } else if (arg === "-d") body = value();
+    else if (arg === "-X") method = value();
+    else if (arg === "-w") format = value();
+    else if (arg.startsWith("-")) throw new Error(`curl ${arg} is not emulated`);
+    else url = arg.replace(README_BASE, base);
+  }
+  const response = await fetch(url, { method: method ?? (body ? "POST" : "GET"), headers, body });
+  const text = await response.text();
+  const written = format
+    .replaceAll("%{http_code}", String(response.status))
+    .replaceAll("\\n", "\n");
+  return { code: 0, stdout: `${text}${written}\n`.replace(/\n\n$/, "\n"), stderr: "" };
+}
+
+afterAll(async () => {
+  await (await server)?.close();
+});
 
 /** `npm start -- args`, run in this process from the folder `cwd` (the CLI's own code path). */
 async function inFolder(cwd: string, args: readonly string[]): Promise<CliResult> {
@@ -113,6 +178,7 @@ describe("README examples", () => {
       "append",
       "changes",
       "correct",
+      "curl",
       "editions",
       "effects",
       "export",
@@ -138,14 +204,20 @@ describe("README examples", () => {
     "%s prints what the README shows",
     async (_, { script, args, expected }) => {
       const result =
-        script === "npm start" ? await inFolder(cwd, args) : spawned(cwd, script, args);
+        script === "curl"
+          ? await curl(cwd, args)
+          : script === "npm start"
+            ? await inFolder(cwd, args)
+            : spawned(cwd, script, args);
       // CSV ends its lines with CRLF (RFC 4180); the README shows them as plain lines.
       const printed = (result.stdout + result.stderr).replace(/\r\n/g, "\n");
       // The overview is of today: the README shows the day it was written.
       const shown = expected.replace(/on \d{4}-\d{2}-\d{2}(?=[:\n])/, (match) =>
         script === "npm start" && args.length === 0 ? `on ${today()}` : match,
       );
-      expect(printed).toBe(shown);
+      // The instant an appended event was recorded is the server's clock's.
+      const recorded = (text: string) => text.replace(/"recorded":"[^"]+"/g, '"recorded":"..."');
+      expect(recorded(printed)).toBe(recorded(shown));
     },
   );
 });

@@ -19,3 +19,6 @@ export { ScenarioError } from "../simulate/scenario.js";
 export { RequestError } from "./requestError.js";
 export { RequestFileError } from "./requestFile.js";
 export { ScenarioEditError } from "./simulateCompany.js";
+export { UnknownStreamError } from "./streamEvents.js";
+export { StoreUnavailableError } from "../store/lineStore.js";
+export { StoreNotEmptyError } from "./copyStore.js";

@@ -27,4 +27,8 @@ export * from "./simulateCompany.js";
 export * from "./readMembersFile.js";
 export * from "./writeOutputFile.js";
 export * from "./appendCorrection.js";
+export * from "./logHeads.js";
+export * from "./streamEvents.js";
 export * from "./errors.js";
+export * from "./replica.js";
+export * from "./copyStore.js";

@@ -43,7 +43,13 @@ export function cacheDirFor(eventsDir: string, base = defaultCacheBase()): strin
   return join(base, key);
 }
 
-function defaultCacheBase(): string {
+/**
+ * The folder the caches live in: `DESIGNATIONS_CACHE`, or node_modules/.cache/designations.
+ *
+ * @example
+ * defaultCacheBase(); // "/work/main/node_modules/.cache/designations"
+ */
+export function defaultCacheBase(): string {
   return (
     process.env.DESIGNATIONS_CACHE ?? join(process.cwd(), "node_modules", ".cache", "designations")
   );

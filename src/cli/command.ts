@@ -35,5 +35,10 @@ export interface Command {
   positionals: { min: number; max: number };
   /** Pairs of options that contradict each other: giving both is bad usage. */
   conflicts?: readonly (readonly [string, string])[];
+  /**
+   * Whether the command opens `--store` itself (a server); any other command gets a store by URL
+   * from `runWithStore`, which runs it on a replica folder.
+   */
+  takesStore?: boolean;
   run(input: CommandInput, io: CliIo): number;
 }

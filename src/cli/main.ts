@@ -2,7 +2,7 @@
 import type { CliIo } from "./command.js";
 import { DEFAULT_EVENTS_DIR } from "./defaultEventsDir.js";
 import { osErrorText } from "./osErrorText.js";
-import { runCli } from "./runCli.js";
+import { runWithStore } from "./runWithStore.js";
 import { today } from "./today.js";
 
 const io: CliIo = {
@@ -25,7 +25,7 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 });
 
 const started = process.hrtime.bigint();
-process.exitCode = runCli(process.argv.slice(2), io);
+process.exitCode = await runWithStore(process.argv.slice(2), io);
 if (process.env.DESIGNATIONS_TIMING) {
   // For the benchmark: the time from the CLI's start to its answer, without Node's own start-up.
   io.err(`elapsed ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(1)} ms`);

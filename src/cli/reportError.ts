@@ -1,5 +1,5 @@
 import { AppendRejectedError, ConcurrencyError, StreamNeedsRepairError } from "../app/errors.js";
-import { LockTimeoutError } from "../app/errors.js";
+import { LockTimeoutError, StoreNotEmptyError, StoreUnavailableError } from "../app/errors.js";
 import { LogError } from "../app/errors.js";
 import {
   AmbiguousCompanyError,
@@ -31,6 +31,8 @@ const BAD_DATA = [
   ForecastLoopError,
   StreamNeedsRepairError,
   LockTimeoutError,
+  StoreUnavailableError,
+  StoreNotEmptyError,
 ];
 
 /**

@@ -17,9 +17,11 @@ import { exportCommand } from "./commands/exportCommand.js";
 import { simulateCommand } from "./commands/simulateCommand.js";
 import { statsCommand } from "./commands/statsCommand.js";
 import { statusCommand } from "./commands/statusCommand.js";
+import { storeCommand } from "./commands/storeCommand.js";
 import { effectsCommand } from "./commands/effectsCommand.js";
 import { timelineCommand } from "./commands/timelineCommand.js";
 import { verifyCommand } from "./commands/verifyCommand.js";
+import { serveCommand } from "./commands/serveCommand.js";
 import { EXIT, reportError } from "./reportError.js";
 import { grouped, LIMITS } from "../domain/limits.js";
 import { UsageError } from "./usageError.js";
@@ -45,10 +47,14 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   importEditionCommand,
   verifyCommand,
+  storeCommand,
+  serveCommand,
 ];
 
 const COMMON_OPTIONS = {
   events: { type: "string" },
+  // A store by URL is opened asynchronously, by runWithStore, before runCli (never here).
+  store: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -116,6 +122,11 @@ function parseInput(command: Command, args: string[]): CommandInput {
     throw new UsageError(`--${conflict[0]} and --${conflict[1]} cannot be given together`);
   }
   if (values.help) return { positionals: parsed.positionals, values, optionOrder };
+  if (values.store !== undefined && command.takesStore !== true) {
+    throw new UsageError(
+      "--store is taken by runWithStore (src/cli/runWithStore.ts); runCli takes --events",
+    );
+  }
   const { min, max } = command.positionals;
   const count = parsed.positionals.length;
   if (count < min) throw new UsageError(`missing argument: ${command.help.split("\n")[0]}`);
@@ -162,7 +173,8 @@ Usage: designations <command> [options]
 Commands:
 ${lines.join("\n")}
 
-Every command takes --events DIR (default: the repository's events/) and --help.
+Every command takes --events DIR (default: the repository's events/), or --store DIR|URL
+(an events folder, or a PostgreSQL database: postgres://...), and --help.
 Exit codes: 0 fine, 1 bad data, a rejected event or an unknown company, 2 bad usage,
 3 internal error, 4 concurrency conflict (--expected-seq did not match).
 

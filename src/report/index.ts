@@ -15,3 +15,4 @@ export * from "./statusColors.js";
 export * from "./laneGroups.js";
 export * from "./formatTable.js";
 export * from "./narrateCase.js";
+export * from "./answerJson.js";

@@ -8,9 +8,12 @@ export class ConcurrencyError extends Error {
     readonly stream: string,
     readonly expectedSeq: number,
     readonly actualSeq: number,
+    /** The message, when what changed is not a stream's seq (the registry). */
+    message?: string,
   ) {
     super(
-      `concurrency conflict on ${stream}: expected its last seq to be ${expectedSeq}, but it is ${actualSeq}. Read the stream again and retry`,
+      message ??
+        `concurrency conflict on ${stream}: expected its last seq to be ${expectedSeq}, but it is ${actualSeq}. Read the stream again and retry`,
     );
   }
 }

@@ -275,8 +275,14 @@ function sameContent(stored: DesignationEvent, draft: EventDraft): boolean {
   return asStored.success && eventContent(asStored.data) === eventContent(stored);
 }
 
-/** One write of the whole lines, then fsync of the file (and of its folder when it is new). */
-function writeLinesDurably(file: string, lines: readonly string[]): void {
+/**
+ * Appends whole lines to a file in one write, then fsyncs the file (and its folder when the file
+ * is new). The caller holds the stream's lock.
+ *
+ * @example
+ * writeLinesDurably("events/dod-1237/acme.jsonl", [line]);
+ */
+export function writeLinesDurably(file: string, lines: readonly string[]): void {
   const isNew = !existsSync(file);
   const fd = openSync(file, "a");
   try {

@@ -34,6 +34,18 @@ export function withFileLock<T>(lockFile: string, work: () => T, timeoutMs = 60_
   }
 }
 
+/**
+ * Takes the lock `withFileLock` takes, for work that spans awaits, and returns its release.
+ *
+ * @example
+ * const release = acquireFileLock("replica/.lock");
+ * try { await work(); } finally { release(); }
+ */
+export function acquireFileLock(lockFile: string, timeoutMs = 60_000): () => void {
+  acquire(lockFile, timeoutMs);
+  return () => rmSync(lockFile, { force: true });
+}
+
 function acquire(lockFile: string, timeoutMs: number): void {
   const started = Date.now();
   let delay = 1;

@@ -23,3 +23,7 @@ export * from "./integrityChain.js";
 export * from "./lastLineHash.js";
 export * from "./storedLines.js";
 export * from "./writeFileWhole.js";
+export * from "./lineStore.js";
+export * from "./jsonlLineStore.js";
+export * from "./openLineStore.js";
+export * from "./postgres/postgresLineStore.js";

@@ -3,6 +3,7 @@ import { changesBetween, type StatusChange } from "../../query/changesBetween.js
 import { UnknownProgramError } from "../../app/errors.js";
 import type { Command } from "../command.js";
 import { formatTable } from "../../report/formatTable.js";
+import { changeJson } from "../../report/answerJson.js";
 import { eventsDirOf } from "../loadTimelines.js";
 import { dateOption, stringOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 import { viewText } from "../statusJson.js";
@@ -72,26 +73,6 @@ Example: designations changes --from 2024-12-31 --to 2025-01-31 --program dod-12
     return 0;
   },
 };
-
-function changeJson(change: StatusChange) {
-  const { event } = change;
-  return {
-    date: change.date,
-    company: change.company,
-    program: change.program,
-    kind: change.kind,
-    from: change.from,
-    to: change.to,
-    enforceable: change.enforceable,
-    ...(change.uncertain ? { uncertain: true } : {}),
-    event: {
-      id: event.id,
-      type: event.type,
-      effective: event.effective,
-      ...("data" in event ? { description: event.data.description } : {}),
-    },
-  };
-}
 
 function countsByKind(changes: readonly StatusChange[]): string {
   const counts = new Map<string, number>();

@@ -6,13 +6,13 @@ import type { EventRef, Timeline } from "../../domain/timeline.js";
 import type { Command } from "../command.js";
 import {
   citationText,
-  effectJson,
   endedByText,
   endText,
   eventWords,
   startText,
 } from "../../report/effectText.js";
 import { formatTable } from "../../report/formatTable.js";
+import { effectsStreamJson } from "../../report/answerJson.js";
 import { companyTimelinesOf } from "../loadTimelines.js";
 import { dateOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
 import { UNCERTAIN_NOTE, viewText } from "../statusJson.js";
@@ -59,11 +59,7 @@ Example: designations effects xiaomi --at 2021-04-01`,
     });
     const { knownAt, recordedAt } = viewOption(values);
     if (values.json) {
-      const json = streams.map(({ timeline, effects }) => ({
-        program: timeline.program,
-        hasRules: rulesOfProgram(timeline.program) !== undefined,
-        effects: effects.map(effectJson),
-      }));
+      const json = streams.map(({ timeline, effects }) => effectsStreamJson(timeline, effects));
       const when = whole ? { timeline: true } : { at };
       io.out(JSON.stringify({ company, ...when, knownAt, recordedAt, streams: json }));
       return 0;

@@ -11,7 +11,8 @@ import {
   VIEW_OPTIONS,
   viewOption,
 } from "../optionValues.js";
-import { statusJson, statusText, UNCERTAIN_NOTE, viewText } from "../statusJson.js";
+import { statusJson } from "../../report/answerJson.js";
+import { statusText, UNCERTAIN_NOTE, viewText } from "../statusJson.js";
 
 export const listCommand: Command = {
   name: "list",

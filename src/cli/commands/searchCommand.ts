@@ -4,6 +4,7 @@ import { statusAt } from "../../query/statusAt.js";
 import type { StreamStatus } from "../../query/streamStatus.js";
 import type { Command, OptionValues } from "../command.js";
 import { formatTable, yesNo } from "../../report/formatTable.js";
+import { searchListJson } from "../../report/answerJson.js";
 import { eventsDirOf } from "../loadTimelines.js";
 import { knownCompanies } from "../../app/companies.js";
 import { loadCompanyTimelines } from "../../app/loadTimelines.js";
@@ -45,7 +46,7 @@ Example: designations search xiaomy`,
     const all = searchCompanies(query, knownCompanies(dir));
     const hits = all.slice(0, limit).map((hit) => ({ hit, lists: listsOf(dir, hit.id, io.today) }));
     if (values.json) {
-      const json = hits.map(({ hit, lists }) => ({ ...hit, lists: lists.map(listJson) }));
+      const json = hits.map(({ hit, lists }) => ({ ...hit, lists: lists.map(searchListJson) }));
       io.out(JSON.stringify({ query, at: io.today, hits: json }));
       return hits.length > 0 ? EXIT.ok : EXIT.badData;
     }
@@ -79,15 +80,6 @@ function limitOption(values: OptionValues): number {
 
 function listsOf(dir: string, id: string, today: IsoDate): StreamStatus[] {
   return loadCompanyTimelines(dir, id).map((timeline) => statusAt(timeline, today));
-}
-
-function listJson(status: StreamStatus) {
-  const { program, enforceable, since } = status;
-  return { program, status: status.status, enforceable, since, ...uncertainJson(status) };
-}
-
-function uncertainJson(status: StreamStatus): { uncertain?: true } {
-  return status.uncertain ? { uncertain: true } : {};
 }
 
 /** `alias "Xiaomi Corp."`, `fuzzy "Xiaomi", score 0.167`: how a hit matched. */

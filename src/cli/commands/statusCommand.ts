@@ -5,7 +5,8 @@ import { formatTable, yesNo } from "../../report/formatTable.js";
 import { companyTimelinesOf } from "../loadTimelines.js";
 import { statusAt } from "../../query/statusAt.js";
 import { dateOption, VIEW_HELP, VIEW_OPTIONS, viewOption } from "../optionValues.js";
-import { statusJson, statusText, UNCERTAIN_NOTE, viewText } from "../statusJson.js";
+import { statusJson } from "../../report/answerJson.js";
+import { statusText, UNCERTAIN_NOTE, viewText } from "../statusJson.js";
 
 export const statusCommand: Command = {
   name: "status",

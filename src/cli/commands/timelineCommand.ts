@@ -1,4 +1,5 @@
-import type { Interval, Timeline } from "../../domain/timeline.js";
+import type { Timeline } from "../../domain/timeline.js";
+import { timelineJson } from "../../report/answerJson.js";
 import type { Command } from "../command.js";
 import { formatTable, yesNo } from "../../report/formatTable.js";
 import { companyTimelinesOf } from "../loadTimelines.js";
@@ -36,20 +37,6 @@ Example: designations timeline xiaomi`,
     return 0;
   },
 };
-
-function timelineJson(timeline: Timeline) {
-  return {
-    program: timeline.program,
-    intervals: timeline.intervals.map((interval: Interval) => ({
-      from: interval.from,
-      to: interval.to,
-      status: interval.status,
-      enforceable: interval.enforceable,
-      event: interval.event,
-      ...(interval.uncertain ? { uncertain: true } : {}),
-    })),
-  };
-}
 
 function timelineText(timeline: Timeline): string {
   const first = timeline.intervals[0];
