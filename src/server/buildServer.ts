@@ -1,6 +1,7 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import { AppendRejectedError, ConcurrencyError } from "../app/errors.js";
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -10,6 +11,7 @@ import {
 import type { IsoDate } from "../domain/isoDate.js";
 import { PROBLEM_TYPE, ProblemError, problemOf } from "./problem.js";
 import { readRoutes } from "./readRoutes.js";
+import type { ReplicaFollower } from "./replicaFollower.js";
 import { writeRoutes } from "./writeRoutes.js";
 
 /** How to build the server. */
@@ -22,6 +24,11 @@ export interface ServerOptions {
   today?: () => IsoDate;
   /** The largest request body in bytes (default 256 KiB): a larger one is 413. */
   bodyLimit?: number;
+  /**
+   * The replica of a shared store (PostgreSQL) that `eventsDir` is: each request finds it synced,
+   * and a write is answered once the store holds it.
+   */
+  follower?: ReplicaFollower;
   /** Where an internal error (a 500 that is not a bad log) is told, with its stack; default: nowhere. */
   logInternalError?: (error: unknown) => void;
 }
@@ -94,6 +101,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
+  if (options.follower !== undefined) followStore(app, options.follower);
   const today = options.today ?? localToday;
   readRoutes(app, { eventsDir: options.eventsDir, today });
   writeRoutes(app, { eventsDir: options.eventsDir, writeToken: options.writeToken });
@@ -102,6 +110,43 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
   await app.ready();
   return app;
+}
+
+/**
+ * Requests take turns on the replica (see `ReplicaFollower`); a write's answer waits for the
+ * push, and becomes a 409 (or 412 with If-Match) problem when another writer was first, with
+ * nothing of it kept.
+ */
+function followStore(app: FastifyInstance, follower: ReplicaFollower): void {
+  const turns = new WeakMap<FastifyRequest, Awaited<ReturnType<ReplicaFollower["begin"]>>>();
+  app.addHook("preHandler", async (request) => {
+    turns.set(request, await follower.begin(request.method === "POST"));
+  });
+  app.addHook("onSend", async (request, reply, payload) => {
+    const turn = turns.get(request);
+    if (turn === undefined) return payload;
+    try {
+      await turn.finish();
+      return payload;
+    } catch (error) {
+      const first = error instanceof ConcurrencyError || error instanceof AppendRejectedError;
+      const conditional = request.headers["if-match"] !== undefined;
+      const problem = problemOf(
+        first
+          ? new ProblemError(
+              conditional ? 412 : 409,
+              "concurrency-conflict",
+              `another writer appended first and nothing of this was stored: ${error.message}; read the stream again and send it again`,
+            )
+          : error,
+      );
+      reply.code(problem.status).type(PROBLEM_TYPE).removeHeader("location");
+      return JSON.stringify(problem);
+    }
+  });
+  const release = async (request: FastifyRequest) => turns.get(request)?.release();
+  app.addHook("onResponse", release);
+  app.addHook("onRequestAbort", release);
 }
 
 /** Today on the local calendar, `YYYY-MM-DD` (not the UTC date). */

@@ -8,6 +8,7 @@ import {
   LockTimeoutError,
   LogError,
   RequestError,
+  StoreUnavailableError,
   StreamNeedsRepairError,
   UnknownCompanyError,
   UnknownEventError,
@@ -92,6 +93,9 @@ export function problemOf(error: unknown, query?: unknown): Problem {
     });
   }
   if (error instanceof LockTimeoutError) return problem(503, "busy", error.message);
+  if (error instanceof StoreUnavailableError) {
+    return problem(503, "store-unavailable", error.message);
+  }
   if (error instanceof LogError) {
     return problem(500, "log-fails-verification", `${error.subject}: ${error.message}`, {
       problems: error.issues.map(formatLogIssue),

@@ -38,6 +38,13 @@ export interface LineStore {
    * disagrees with its line), for `verify`; a folder is its lines, so it has nothing to add.
    */
   integrityIssues?(): Promise<LogIssue[]>;
+  /**
+   * Calls `onChange` whenever another writer may have appended (PostgreSQL: a notification on
+   * `designations_appended`, and when the listening connection is lost, since appends may then
+   * go unseen); resolves once it listens, to a function that stops it. A store without it is
+   * asked for its heads instead.
+   */
+  watch?(onChange: () => void): Promise<() => Promise<void>>;
   /** Releases connections; the store is not used after. */
   close(): Promise<void>;
 }

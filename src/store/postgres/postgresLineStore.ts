@@ -146,6 +146,26 @@ export function postgresLineStore(url: string, options: PostgresLineStoreOptions
         await options.beforeCommit?.();
       });
     },
+    async watch(onChange) {
+      await connect().then((client) => client.release());
+      const listener = new pg.Client({ connectionString: url });
+      const lost = () => onChange();
+      listener.on("error", lost);
+      listener.on("end", lost);
+      listener.on("notification", () => onChange());
+      try {
+        await listener.connect();
+        await listener.query(`listen ${APPENDED_CHANNEL}`);
+      } catch (error) {
+        listener.off("end", lost);
+        await listener.end().catch(() => undefined);
+        return fail(error);
+      }
+      return async () => {
+        listener.off("end", lost);
+        await listener.end().catch(() => undefined);
+      };
+    },
     async readRegistry() {
       const rows = await query<{ text: string }>("select text from registry where id = 1");
       return rows[0]?.text;
