@@ -7,8 +7,10 @@
  *   npm run bench                  # 100,000, 1,000,000 and 3,000,000 events
  *   npm run bench -- --quick       # 100,000 events only, about a minute
  *   npm run bench -- --sizes 1000000 --rounds 3
+ *   npm run bench -- --part server  # the HTTP API only (its section of the doc is rewritten)
+ *   npm run bench -- --part commands
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +18,7 @@ import { parseArgs } from "node:util";
 import { appendEvent } from "../src/app/appendEvents.js";
 import { generateLog } from "./generate-log.js";
 import { cleanUpMeasurements, measureProcess, type ProcessRun } from "./measureProcess.js";
+import { serverSection } from "./benchServerSection.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(root, "dist/cli/main.js");
@@ -25,8 +28,13 @@ const { values } = parseArgs({
     quick: { type: "boolean" },
     sizes: { type: "string" },
     rounds: { type: "string" },
+    part: { type: "string" },
   },
 });
+const part = values.part ?? "all";
+if (!["all", "commands", "server"].includes(part)) {
+  throw new Error(`--part: "${part}" must be all, commands or server`);
+}
 const sizes = values.sizes
   ? values.sizes.split(",").map(Number)
   : values.quick
@@ -241,33 +249,65 @@ function missedNotes(rows: readonly Row[]): string[] {
   });
 }
 
-const all: Row[] = [];
-for (const size of sizes) all.push(...measureSize(size));
-cleanUpMeasurements();
-
+const DOC = join(root, "docs/PERFORMANCE.md");
+const previous = existsSync(DOC) ? readFileSync(DOC, "utf8") : "";
 const machine = `${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node ${process.version}, ${process.platform} ${process.arch}`;
+const written = `Written by \`npm run bench${process.argv.slice(2).length > 0 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}; every figure below is measured, none typed in. Machine: ${machine}.`;
+
+const commands = part === "server" ? keptSection(previous, "commands") : commandsSection();
+const server =
+  part === "commands"
+    ? keptSection(previous, "server")
+    : await serverSection({ cli: CLI, root, quick: values.quick === true, written, log });
 const doc = [
   "# Performance",
   "",
-  `Written by \`npm run bench${values.quick ? " -- --quick" : ""}\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}; every figure below is measured, none typed in.`,
+  "<!-- bench:commands -->",
+  commands,
+  "<!-- /bench:commands -->",
   "",
-  `Machine: ${machine}.`,
-  "",
-  "Each command is the built CLI (`node dist/cli/main.js`, what `designations` runs) as a whole process on a generated log (scripts/generate-log.ts, 100 events a stream), its output thrown away; the time is from spawn to exit, the memory the process's peak resident set. The floor is a plain Node process that reads every line and JSON.parses it (scripts/floor.mjs), measured in the same run. Best of " +
-    `${rounds} runs; \`status\` once each (the first run fills the timeline cache).`,
-  "",
-  table(all),
-  ...scaling(all),
-  "",
-  "## Cold and warm",
-  "",
-  "Every command reads the log through one path (docs/ARCHITECTURE.md): a stream file is verified in full (zod schema, seq, SHA-256 chain, torn line, fold) the first time it is read and whenever it changes, and trusted afterwards while it keeps its size, modification time and last line (the timeline cache). A *cold* run starts with an empty cache, as after a clone or with every file changed; the targets are held to the *warm* runs, which are what a user meets from the second command on (an append re-verifies only the stream it changed). `verify` checks every file in full, cold or warm.",
-  "",
-  "## What each command costs, and what stands in the way of a missed target",
-  "",
-  ...missedNotes(all),
+  "<!-- bench:server -->",
+  server,
+  "<!-- /bench:server -->",
   "",
 ].join("\n");
 mkdirSync(join(root, "docs"), { recursive: true });
-writeFileSync(join(root, "docs/PERFORMANCE.md"), doc);
-process.stdout.write(`${table(all)}\nwrote docs/PERFORMANCE.md\n`);
+writeFileSync(DOC, doc);
+process.stdout.write("wrote docs/PERFORMANCE.md\n");
+
+/** A section of the doc as the last run that measured it wrote it. */
+function keptSection(text: string, name: string): string {
+  const marked = new RegExp(`<!-- bench:${name} -->\\n([\\s\\S]*?)<!-- /bench:${name} -->`).exec(
+    text,
+  );
+  if (marked?.[1] !== undefined) return marked[1].trimEnd();
+  // A doc from before the sections: all of it is the commands'.
+  if (name === "commands" && text.startsWith("# Performance")) {
+    return text.slice("# Performance".length).trim();
+  }
+  return `Not measured yet: \`npm run bench -- --part ${name}\`.`;
+}
+
+function commandsSection(): string {
+  const all: Row[] = [];
+  for (const size of sizes) all.push(...measureSize(size));
+  cleanUpMeasurements();
+  process.stdout.write(`${table(all)}\n`);
+  return [
+    written,
+    "",
+    "Each command is the built CLI (`node dist/cli/main.js`, what `designations` runs) as a whole process on a generated log (scripts/generate-log.ts, 100 events a stream), its output thrown away; the time is from spawn to exit, the memory the process's peak resident set. The floor is a plain Node process that reads every line and JSON.parses it (scripts/floor.mjs), measured in the same run. Best of " +
+      `${rounds} runs; \`status\` once each (the first run fills the timeline cache).`,
+    "",
+    table(all),
+    ...scaling(all),
+    "",
+    "## Cold and warm",
+    "",
+    "Every command reads the log through one path (docs/ARCHITECTURE.md): a stream file is verified in full (zod schema, seq, SHA-256 chain, torn line, fold) the first time it is read and whenever it changes, and trusted afterwards while it keeps its size, modification time and last line (the timeline cache). A *cold* run starts with an empty cache, as after a clone or with every file changed; the targets are held to the *warm* runs, which are what a user meets from the second command on (an append re-verifies only the stream it changed). `verify` checks every file in full, cold or warm.",
+    "",
+    "## What each command costs, and what stands in the way of a missed target",
+    "",
+    ...missedNotes(all),
+  ].join("\n");
+}

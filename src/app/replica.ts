@@ -90,6 +90,17 @@ export async function syncReplica(
 }
 
 /**
+ * What the replica folder holds now, as a baseline for `pushReplica`: right when the folder is
+ * known to equal its store (nothing appended since it was synced or pushed).
+ *
+ * @example
+ * await pushReplica(store, dir, replicaBaseline(dir));
+ */
+export function replicaBaseline(dir: string): ReplicaBaseline {
+  return { heads: folderHeads(dir), registry: registryText(dir) };
+}
+
+/**
  * Sends the store what a command added to the replica since `baseline`: every stream's lines
  * beyond its baseline seq, all in one `appendLines` with the baseline seq as the expected one, and
  * the registry if it changed (compare and set against the baseline's, before the lines, so that a

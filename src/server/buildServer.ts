@@ -104,7 +104,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (options.follower !== undefined) followStore(app, options.follower);
   const today = options.today ?? localToday;
   readRoutes(app, { eventsDir: options.eventsDir, today });
-  writeRoutes(app, { eventsDir: options.eventsDir, writeToken: options.writeToken });
+  writeRoutes(app, {
+    eventsDir: options.eventsDir,
+    writeToken: options.writeToken,
+    durable: options.follower === undefined,
+  });
   app.get("/openapi.json", { schema: { hide: true } }, (_request, reply) =>
     reply.type("application/json; charset=utf-8").send(JSON.stringify(app.swagger())),
   );

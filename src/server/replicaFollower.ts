@@ -1,17 +1,44 @@
-import { type LineStore, pushReplica, type ReplicaBaseline, syncReplica } from "../app/replica.js";
+import {
+  type LineStore,
+  pushReplica,
+  type ReplicaBaseline,
+  replicaBaseline,
+  syncReplica,
+} from "../app/replica.js";
+
+/** A request's turn on the replica: `finish` once its answer is ready, `release` if it ends early. */
+export interface ReplicaTurn {
+  /** For a write: resolves once the store holds what the turn's writes appended, or rejects. */
+  finish(): Promise<void>;
+  release(): void;
+}
+
+/** Writes that share one turn and one push to the store. */
+interface WriteGroup {
+  /** Resolves when the group's turn begins (the replica synced), or rejects. */
+  started: Promise<void>;
+  members: number;
+  done: number;
+  /** Settles when the group's writes are pushed (or refused). */
+  pushed: Promise<void>;
+  finish: () => void;
+}
 
 /**
  * A server's replica of a shared store (PostgreSQL), kept following it: requests take turns on
  * the replica folder, each finding it synced to the store (by its heads, once a notification
- * says another writer appended, or on every turn when the store cannot notify), and a write's
- * turn ends only once what it appended is pushed to the store (or refused, and the replica synced
- * again): no reader ever sees an event the store does not hold.
+ * says another writer appended, or on every turn when the store cannot notify), and a write is
+ * answered only once what it appended is pushed to the store (or refused, and the replica synced
+ * again): no reader ever sees an event the store does not hold. Writes that arrive while another
+ * turn runs share the next turn and one push (a group commit): one transaction for them all,
+ * each answered as the push goes.
  */
 export class ReplicaFollower {
   private turn: Promise<void> = Promise.resolve();
   private stale = true;
   private watching = false;
   private unwatch: (() => Promise<void>) | undefined;
+  private forming: WriteGroup | undefined;
 
   constructor(
     readonly store: LineStore,
@@ -36,42 +63,24 @@ export class ReplicaFollower {
   }
 
   /**
-   * Waits for the replica's turn and syncs it if it may be behind; resolves to what ends the
-   * turn. For a write, the turn's end pushes what it appended (`finish` resolves once the store
-   * holds it, or rejects as the store refused it).
+   * Waits for a turn on the replica, synced if it may be behind. A read has the turn alone; a
+   * write joins the writes waiting for the next turn, and its `finish` resolves once the store
+   * holds what they all appended.
    *
    * @example
    * const turn = await follower.begin(true); ...append to follower.dir...; await turn.finish();
    */
-  async begin(write: boolean): Promise<{ finish(): Promise<void>; release(): void }> {
-    let release: () => void = () => undefined;
-    const previous = this.turn;
-    this.turn = new Promise((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    let baseline: ReplicaBaseline | undefined;
+  async begin(write: boolean): Promise<ReplicaTurn> {
+    if (write) return this.joinWrites();
+    const release = this.nextTurn();
     try {
-      baseline = write || this.stale || !this.watching ? await this.sync() : undefined;
+      await release.previous;
+      if (this.stale || !this.watching) await this.sync();
     } catch (error) {
-      release();
+      release.end();
       throw error;
     }
-    let released = false;
-    const end = () => {
-      if (!released) release();
-      released = true;
-    };
-    return {
-      finish: async () => {
-        try {
-          if (write && baseline !== undefined) await pushReplica(this.store, this.dir, baseline);
-        } finally {
-          end();
-        }
-      },
-      release: end,
-    };
+    return { finish: async () => release.end(), release: release.end };
   }
 
   /**
@@ -84,6 +93,70 @@ export class ReplicaFollower {
     await this.turn;
     await this.unwatch?.();
     await this.store.close();
+  }
+
+  /** The next turn in line: wait for `previous`, then call `end` once (and only once). */
+  private nextTurn(): { previous: Promise<void>; end: () => void } {
+    let resolve: () => void = () => undefined;
+    const previous = this.turn;
+    this.turn = new Promise((done) => {
+      resolve = done;
+    });
+    let ended = false;
+    return {
+      previous,
+      end: () => {
+        if (!ended) resolve();
+        ended = true;
+      },
+    };
+  }
+
+  private async joinWrites(): Promise<ReplicaTurn> {
+    const group = this.forming ?? this.newGroup();
+    group.members += 1;
+    await group.started;
+    let counted = false;
+    const count = () => {
+      if (counted) return;
+      counted = true;
+      group.done += 1;
+      if (group.done === group.members) group.finish();
+    };
+    return {
+      finish: async () => {
+        count();
+        await group.pushed;
+      },
+      release: count,
+    };
+  }
+
+  /** A group of writes: its turn begins once the one before it ends, and it closes to joiners. */
+  private newGroup(): WriteGroup {
+    const turn = this.nextTurn();
+    let finish: () => void = () => undefined;
+    const allDone = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    let baseline: ReplicaBaseline | undefined;
+    const started = turn.previous.then(async () => {
+      if (this.forming === group) this.forming = undefined;
+      // Unless another writer was heard of, the replica is the store as this server left it;
+      // should a notification still be on its way, the push's expected versions catch it.
+      baseline = this.stale || !this.watching ? await this.sync() : replicaBaseline(this.dir);
+    });
+    const pushed = started
+      .then(() => allDone)
+      .then(() => pushReplica(this.store, this.dir, baseline as ReplicaBaseline))
+      .then(() => undefined)
+      .finally(() => turn.end());
+    // Every member hears of a failure through its own `started` or `pushed`.
+    pushed.catch(() => undefined);
+    started.catch(() => turn.end());
+    const group: WriteGroup = { started, members: 0, done: 0, pushed, finish };
+    this.forming = group;
+    return group;
   }
 
   private async sync(): Promise<ReplicaBaseline> {

@@ -22,6 +22,8 @@ export interface WriteContext {
   eventsDir: string;
   /** The bearer token a write must carry; none: the server is read-only. */
   writeToken?: string;
+  /** False when the folder is a replica of a shared store, which keeps the durable copy. */
+  durable?: boolean;
 }
 
 /**
@@ -112,7 +114,8 @@ export function writeRoutes(app: FastifyInstance, context: WriteContext): void {
       }
       const expectedSeq = expectedSeqOf(request.headers["if-match"]);
       const entries = entriesNeeded(dir, [{ company, program, name: body.companyName }]);
-      const append = (dryRun: boolean) => appendEvent(dir, draft, { expectedSeq, dryRun });
+      const append = (dryRun: boolean) =>
+        appendEvent(dir, draft, { expectedSeq, dryRun, durable: context.durable });
       // Checked first, then the registry entry, then the event: never a stream without an entry.
       if (entries.length > 0) append(true);
       addEntries(dir, entries);
@@ -173,7 +176,7 @@ export function writeRoutes(app: FastifyInstance, context: WriteContext): void {
             confidence: body.confidence ?? "medium",
             id: body.id,
           },
-          { expectedSeq: expectedSeqOf(request.headers["if-match"]) },
+          { expectedSeq: expectedSeqOf(request.headers["if-match"]), durable: context.durable },
         );
         return written(reply, result);
       },

@@ -6,6 +6,8 @@ import {
   openSync,
   readdirSync,
   rmdirSync,
+  type Stats,
+  statSync,
   writeSync,
 } from "node:fs";
 import { dirname } from "node:path";
@@ -24,6 +26,7 @@ import { lineHash } from "./integrityChain.js";
 import { withFileLock } from "./fileLock.js";
 import type { LogIssue } from "./logError.js";
 import { readStreamFile } from "./readStreamFile.js";
+import type { StreamLog } from "./streamLog.js";
 import { ownStreamFile } from "./streamFiles.js";
 
 /** What the author says; the log adds `seq`, `recorded`, `prev` and (unless given) `id`. */
@@ -47,6 +50,11 @@ export interface AppendOptions {
   now?: () => Date;
   /** Check everything, as under the lock, but write nothing. */
   dryRun?: boolean;
+  /**
+   * False for a replica of another store (which is the durable copy): the write is not flushed
+   * to disk before it returns. Default true.
+   */
+  durable?: boolean;
 }
 
 /** Why a stream may not take new events, found by the layer that knows the history's rules. */
@@ -141,14 +149,7 @@ function appendLocked(
   drafts: readonly EventDraft[],
   options: AppendToStreamOptions,
 ): AppendResult[] {
-  const issues: LogIssue[] = [];
-  const current = readStreamFile(
-    file,
-    stream.split("/")[0] ?? "",
-    stream.split("/")[1] ?? "",
-    issues,
-  );
-  if (issues.length > 0) throw new StreamNeedsRepairError(file, issues);
+  const current = verifiedStream(file, stream);
   const stored = current.entries.map((entry) => ({ event: entry.event, line: entry.line }));
   const events = stored.map((entry) => entry.event);
   const byId = new Map(events.map((event) => [event.id, event]));
@@ -247,8 +248,53 @@ function appendLocked(
       rejection.newIndex === undefined ? undefined : newDraftIndexes[rejection.newIndex];
     throw new AppendRejectedError(stream, rejection.message, rejection.field, draftIndex);
   }
-  if (!options.dryRun) writeLinesDurably(file, lines);
+  if (!options.dryRun) {
+    writeLinesDurably(file, lines, options.durable ?? true);
+    remember(file, {
+      ...current,
+      entries: stored.map(({ event, line }) => ({ event, line })),
+      head,
+      size: current.size + Buffer.byteLength(lines.map((line) => `${line}\n`).join("")),
+    });
+  }
   return results;
+}
+
+/**
+ * The stream as its file holds it, every line checked (`StreamNeedsRepairError` if one fails).
+ * A long-lived writer (the server) checks a file in full once: after that, while the file keeps
+ * the inode, size and modification time its last append left, the stream is taken as that
+ * append left it (another writer's append, or any edit that moves the time, makes it read in full
+ * again; `verify` checks every line every time).
+ */
+function verifiedStream(file: string, stream: string): StreamLog {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  const known = checkedStreams.get(file);
+  if (stat !== undefined && known !== undefined && known.version === versionOf(stat)) {
+    return known.log;
+  }
+  const issues: LogIssue[] = [];
+  const [company = "", program = ""] = stream.split("/");
+  const log = readStreamFile(file, company, program, issues);
+  if (issues.length > 0) throw new StreamNeedsRepairError(file, issues);
+  if (stat !== undefined) checkedStreams.set(file, { version: versionOf(stat), log });
+  return log;
+}
+
+/** A stream as this process's own append left its file (see `verifiedStream`). */
+function remember(file: string, log: StreamLog): void {
+  const stat = statSync(file);
+  if (stat.size !== log.size) {
+    checkedStreams.delete(file);
+    return;
+  }
+  checkedStreams.set(file, { version: versionOf(stat), log });
+}
+
+const checkedStreams = new Map<string, { version: string; log: StreamLog }>();
+
+function versionOf(stat: Stats): string {
+  return `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
 }
 
 /** Now, but never before the stream's last recorded instant: `recorded` only moves forward. */
@@ -282,18 +328,18 @@ function sameContent(stored: DesignationEvent, draft: EventDraft): boolean {
  * @example
  * writeLinesDurably("events/dod-1237/acme.jsonl", [line]);
  */
-export function writeLinesDurably(file: string, lines: readonly string[]): void {
+export function writeLinesDurably(file: string, lines: readonly string[], durable = true): void {
   const isNew = !existsSync(file);
   const fd = openSync(file, "a");
   try {
     const bytes = Buffer.from(lines.map((line) => `${line}\n`).join(""), "utf8");
     let written = 0;
     while (written < bytes.length) written += writeSync(fd, bytes, written);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
-  if (isNew) fsyncFolder(dirname(file));
+  if (isNew && durable) fsyncFolder(dirname(file));
 }
 
 function fsyncFolder(folder: string): void {

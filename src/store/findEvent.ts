@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readBoundedText } from "./readBoundedText.js";
 import { allStreamFiles } from "./streamFiles.js";
 
@@ -13,15 +13,33 @@ export function eventLines(dir: string): Map<string, string> {
   const lines = new Map<string, string>();
   if (!existsSync(dir)) return lines;
   for (const { file } of allStreamFiles(dir)) {
-    readBoundedText(file)
-      .split("\n")
-      .forEach((text, index) => {
-        const id = ENVELOPE_ID.exec(text)?.[1];
-        if (id !== undefined && !lines.has(id)) lines.set(id, `${file}:${index + 1}`);
-      });
+    for (const [id, line] of idsOfFile(file)) if (!lines.has(id)) lines.set(id, line);
   }
   return lines;
 }
+
+/**
+ * The ids of one stream file with their `file:line`, read again only when the file changed (its
+ * inode, size or times): a long-lived writer (the server) reads each file once, not at every
+ * append.
+ */
+function idsOfFile(file: string): Map<string, string> {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  const version = stat && `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
+  const known = fileIds.get(file);
+  if (known !== undefined && known.version === version) return known.ids;
+  const ids = new Map<string, string>();
+  readBoundedText(file)
+    .split("\n")
+    .forEach((text, index) => {
+      const id = ENVELOPE_ID.exec(text)?.[1];
+      if (id !== undefined && !ids.has(id)) ids.set(id, `${file}:${index + 1}`);
+    });
+  if (version !== undefined) fileIds.set(file, { version, ids });
+  return ids;
+}
+
+const fileIds = new Map<string, { version: string; ids: Map<string, string> }>();
 
 /** The first "id" of a line: the envelope's (data and sources are strict objects without one). */
 const ENVELOPE_ID = /"id"\s*:\s*"([A-Za-z0-9._-]*)"/;

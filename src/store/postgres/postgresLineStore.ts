@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { AppendRejectedError, ConcurrencyError } from "../appendErrors.js";
 import { GENESIS, lineHash } from "../integrityChain.js";
@@ -42,6 +43,8 @@ export interface PostgresLineStoreOptions {
  */
 export function postgresLineStore(url: string, options: PostgresLineStoreOptions = {}): LineStore {
   const location = redactedUrl(url);
+  /** This store's name in its notifications. */
+  const self = randomUUID();
   try {
     new URL(url);
   } catch {
@@ -138,10 +141,11 @@ export function postgresLineStore(url: string, options: PostgresLineStoreOptions
           );
           await insertBatch(client, batch, envelopes);
         }
-        const payload = JSON.stringify(keys);
+        // Who appended, so that a store hears only of the others' appends; and which streams.
+        const payload = JSON.stringify({ by: self, streams: keys });
         await client.query("select pg_notify($1, $2)", [
           APPENDED_CHANNEL,
-          payload.length < 7_000 ? payload : "*",
+          payload.length < 7_000 ? payload : JSON.stringify({ by: self, streams: "*" }),
         ]);
         await options.beforeCommit?.();
       });
@@ -152,7 +156,9 @@ export function postgresLineStore(url: string, options: PostgresLineStoreOptions
       const lost = () => onChange();
       listener.on("error", lost);
       listener.on("end", lost);
-      listener.on("notification", () => onChange());
+      listener.on("notification", (message) => {
+        if (notifiedBy(message.payload) !== self) onChange();
+      });
       try {
         await listener.connect();
         await listener.query(`listen ${APPENDED_CHANNEL}`);
@@ -431,4 +437,13 @@ function userError(error: unknown, location: string): unknown {
     return new StoreUnavailableError(`cannot use the store ${location}: ${text}`);
   }
   return error;
+}
+
+/** Who sent a notification on `designations_appended` (undefined: not one of ours). */
+function notifiedBy(payload: string | undefined): unknown {
+  try {
+    return (JSON.parse(payload ?? "") as { by?: unknown }).by;
+  } catch {
+    return undefined;
+  }
 }

@@ -170,7 +170,7 @@ describe("the PostgreSQL store", () => {
     expect(await store.readLines("acme", "dod-1260h")).toEqual(acme);
   });
 
-  it("notifies designations_appended with the streams after an append commits", async () => {
+  it("notifies designations_appended with who appended and the streams, after the commit", async () => {
     const { store, url } = await freshStore();
     await store.heads();
     const pg = (await import("pg")).default;
@@ -183,7 +183,10 @@ describe("the PostgreSQL store", () => {
     );
     const lines = eventLinesFor("acme", "dod-1260h", 0, GENESIS, 1);
     await store.appendLines([{ company: "acme", program: "dod-1260h", expectedSeq: 0, lines }]);
-    expect(JSON.parse((await heard) ?? "")).toEqual(["acme/dod-1260h"]);
+    expect(JSON.parse((await heard) ?? "")).toEqual({
+      by: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      streams: ["acme/dod-1260h"],
+    });
   });
 
   it("finds a row changed in the database: its hash, its id, a missing row", async () => {
