@@ -197,5 +197,25 @@ function sectionText(written: string, loads: readonly StatusLoad[], appends: rea
     "| store | writers | events | events/s | failed | target |",
     "|---|---:|---:|---:|---:|---|",
     ...appendRows,
+    "",
+    ...missedNotes(loads, appends),
   ].join("\n");
+}
+
+/** What stands in the way of each target missed, with the run's own figures. */
+function missedNotes(loads: readonly StatusLoad[], appends: readonly AppendRun[]): string[] {
+  const notes: string[] = [];
+  for (const { log, fixed } of loads) {
+    if (fixed.p99 < MAX_P99_MS && fixed.rps >= RATE * 0.95) continue;
+    notes.push(
+      `- **GET status on ${log}** missed: p99 ${fixed.p99} ms at ${fmt(fixed.rps)} req/s. An answer already given is served from memory (by URL and the stream heads it depends on), so what remains per request is Fastify, the check of the company's stream heads (a stat and the last line of each of its files) for the ETag, and the event loop's pauses (garbage collection) that the 99th percentile catches.`,
+    );
+  }
+  const database = appends.find((run) => run.name.startsWith("PostgreSQL"));
+  if (database !== undefined && database.perSecond < MIN_APPENDS_PER_SECOND) {
+    notes.push(
+      `- **PostgreSQL appends** missed: ${fmt(database.perSecond)} events/s with ${WRITERS} writers against ${MIN_APPENDS_PER_SECOND}. Each write is decided on the server's replica with the same checks as a folder append (the schema, the stream's whole history through the machine) and answered only after the transaction that stores it commits with fsync; writes that arrive together share one transaction, but with ${WRITERS} clients that each wait for their answer a transaction holds 3 to 5 of them. Pipelining (a client sending its next write before the answer) or batches of events per request would fill the transactions; neither is built yet.`,
+    );
+  }
+  return notes.length === 0 ? ["Every target was met."] : notes;
 }

@@ -3,7 +3,9 @@ import type { LogView } from "../domain/logView.js";
 import { neverListed, type Timeline } from "../domain/timeline.js";
 import { UnknownProgramError } from "../query/queryErrors.js";
 import { LogError, type LogIssue } from "../store/logError.js";
+import { EDITIONS_COMPANY } from "../domain/editionStream.js";
 import {
+  allStreamFiles,
   companyStreamFiles,
   programsOf,
   type StreamFile,
@@ -108,7 +110,14 @@ export function loadCompanyTimelines(
  * companyIdsOf("events").includes("xiaomi"); // true
  */
 export function companyIdsOf(dir: string): string[] {
-  return [...new Set(companyStreamFiles(dir).map((stream) => stream.company))].sort();
+  const files = allStreamFiles(dir);
+  let ids = companyIdsByListing.get(files);
+  if (ids === undefined) {
+    const companies = files.filter((stream) => stream.company !== EDITIONS_COMPANY);
+    ids = Object.freeze([...new Set(companies.map((stream) => stream.company))].sort()) as string[];
+    companyIdsByListing.set(files, ids);
+  }
+  return ids;
 }
 
 /**
@@ -135,3 +144,6 @@ export function orderedStreamFiles(dir: string, program: string | undefined): St
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0,
   );
 }
+
+/** The companies of a listing of the log's files (the same array while the folders are unchanged). */
+const companyIdsByListing = new WeakMap<readonly StreamFile[], string[]>();

@@ -109,10 +109,11 @@ export function allStreamFiles(dir: string, program?: string): StreamFile[] {
   const key = `${dir}\0${program ?? ""}`;
   const version = folderVersion(dir, program);
   const cached = listings.get(key);
-  if (cached !== undefined && cached.version === version) return [...cached.files];
-  const files = listStreamFiles(dir, program);
+  if (cached !== undefined && cached.version === version) return cached.files;
+  // The same frozen array while the folders are unchanged: callers may key caches by it.
+  const files = Object.freeze(listStreamFiles(dir, program)) as StreamFile[];
   listings.set(key, { version, files });
-  return [...files];
+  return files;
 }
 
 const listings = new Map<string, { version: string; files: StreamFile[] }>();
