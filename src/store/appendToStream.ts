@@ -20,7 +20,7 @@ import { AppendRejectedError, ConcurrencyError, StreamNeedsRepairError } from ".
 import { eventContent } from "./eventContent.js";
 import { correctionTargetProblem } from "../domain/corrections/correctionTarget.js";
 import { streamTypeProblem } from "../domain/editionStream.js";
-import { eventLines } from "./findEvent.js";
+import { idLocator } from "./findEvent.js";
 import { grouped, LIMITS } from "../domain/limits.js";
 import { lineHash } from "./integrityChain.js";
 import { withFileLock } from "./fileLock.js";
@@ -158,7 +158,7 @@ function appendLocked(
   const lines: string[] = [];
   const newDraftIndexes: number[] = [];
   let head = current.head;
-  let logIds: Map<string, string> | undefined;
+  let lineOfId: ((id: string) => string | undefined) | undefined;
   let lastRecorded = events.at(-1)?.recorded;
 
   drafts.forEach((draft, index) => {
@@ -180,7 +180,7 @@ function appendLocked(
     const id = draft.id ?? `${draft.company}-${draft.program}-${String(seq).padStart(4, "0")}`;
     const taken = byId.has(id)
       ? `${file}:${stored.find((entry) => entry.event.id === id)?.line}`
-      : (logIds ??= eventLines(dir)).get(id);
+      : (lineOfId ??= idLocator(dir))(id);
     if (taken !== undefined) {
       const hint = draft.id === undefined ? "; give the event an id of its own" : "";
       throw new AppendRejectedError(
@@ -214,7 +214,7 @@ function appendLocked(
         index,
       );
     }
-    // The parsed event in the order a reader expects, `id` first (eventLines relies on it).
+    // The parsed event in the order a reader expects, `id` first (idLocator relies on it).
     const event = { ...candidate, ...parsed.data } as DesignationEvent;
     const misplaced = streamTypeProblem(stream, event.type);
     if (misplaced !== undefined) throw new AppendRejectedError(stream, misplaced, "type", index);

@@ -11,11 +11,33 @@ import { allStreamFiles } from "./streamFiles.js";
  */
 export function eventLines(dir: string): Map<string, string> {
   const lines = new Map<string, string>();
-  if (!existsSync(dir)) return lines;
-  for (const { file } of allStreamFiles(dir)) {
-    for (const [id, line] of idsOfFile(file)) if (!lines.has(id)) lines.set(id, line);
+  for (const ids of idsOfFiles(dir)) {
+    for (const [id, line] of ids) if (!lines.has(id)) lines.set(id, line);
   }
   return lines;
+}
+
+/**
+ * Where an id stands in the log (`file:line`), looked up in each file's ids as they are now,
+ * without gathering them all into one map: what an append asks of each new id.
+ *
+ * @example
+ * const lineOf = idLocator("events"); lineOf("xiaomi-dod-1237-0006"); // "events/dod-1237/xiaomi.jsonl:6"
+ */
+export function idLocator(dir: string): (id: string) => string | undefined {
+  const files = idsOfFiles(dir);
+  return (id) => {
+    for (const ids of files) {
+      const line = ids.get(id);
+      if (line !== undefined) return line;
+    }
+    return undefined;
+  };
+}
+
+function idsOfFiles(dir: string): Map<string, string>[] {
+  if (!existsSync(dir)) return [];
+  return allStreamFiles(dir).map(({ file }) => idsOfFile(file));
 }
 
 /**

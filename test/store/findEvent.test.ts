@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { eventLines, locateEvent } from "../../src/store/findEvent.js";
+import { eventLines, idLocator, locateEvent } from "../../src/store/findEvent.js";
 import {
   makeEvent,
   makeTempDir,
@@ -109,5 +109,25 @@ describe("eventLines", () => {
     const lines = eventLines(dir);
     expect(lines.get("gamma-dod-1237-1")).toMatch(/gamma\.jsonl:1$/);
     expect(lines.get("gamma-dod-1237-2")).toMatch(/gamma\.jsonl:2$/);
+  });
+});
+
+describe("idLocator", () => {
+  it("finds each id where eventLines does, and nothing for an id no line has", () => {
+    const lineOf = idLocator(dir);
+    for (const [id, line] of eventLines(dir)) expect(lineOf(id)).toBe(line);
+    expect(lineOf("acme-dod-1237-9")).toBeUndefined();
+    expect(idLocator(join(dir, "missing"))("acme-hearing")).toBeUndefined();
+  });
+
+  it("sees a line appended since its files were last read", () => {
+    idLocator(dir); // reads and keeps every file's ids
+    writeStream(dir, "dod-1237", "acme", [
+      makeEvent("acme/dod-1237", 1, "Listed", "2021-01-14"),
+      makeEvent("acme/dod-1237", 2, "ChallengeFiled", "2021-01-29"),
+      makeEvent("acme/dod-1237", 3, "Noted", "2021-02-05", { id: "acme-hearing" }),
+      makeEvent("acme/dod-1237", 4, "Noted", "2021-02-06", { id: "acme-later" }),
+    ]);
+    expect(idLocator(dir)("acme-later")).toBe(`${acmeFile}:4`);
   });
 });
