@@ -128,19 +128,22 @@ export function postgresLineStore(url: string, options: PostgresLineStoreOptions
       if (work.length === 0) return;
       await inTransaction(async (client) => {
         const keys = [...new Set(work.map(streamKey))].sort();
-        for (const key of keys) {
-          await client.query("select pg_advisory_xact_lock(hashtext($1))", [key]);
-        }
+        // One round trip for the locks, taken in sorted order (no deadlock between writers).
+        await client.query(
+          "select pg_advisory_xact_lock(hashtext(key)) from unnest($1::text[]) as key",
+          [keys],
+        );
         const current = await currentHeads(client, work);
         const taken = await takenIds(client, work);
-        for (const batch of work) {
+        const checked = work.map((batch) => {
           const { seq, head } = current.get(streamKey(batch)) ?? { seq: 0, head: GENESIS };
           const envelopes = checkBatch(batch, seq, head, (id) => taken.get(id));
           envelopes.forEach((envelope) =>
             taken.set(envelope.id, `${streamKey(batch)} seq ${envelope.seq}`),
           );
-          await insertBatch(client, batch, envelopes);
-        }
+          return { batch, envelopes };
+        });
+        await insertBatches(client, checked);
         // Who appended, so that a store hears only of the others' appends; and which streams.
         const payload = JSON.stringify({ by: self, streams: keys });
         await client.query("select pg_notify($1, $2)", [
@@ -305,35 +308,59 @@ async function takenIds(
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-async function insertBatch(
+/** Every batch's rows in one insert, and the streams' new heads in one upsert. */
+async function insertBatches(
   client: pg.PoolClient,
-  batch: LineBatch,
-  envelopes: readonly LineEnvelope[],
+  checked: readonly { batch: LineBatch; envelopes: readonly LineEnvelope[] }[],
 ): Promise<void> {
-  const hashes = batch.lines.map(lineHash);
+  const rows = checked.flatMap(({ batch, envelopes }) =>
+    batch.lines.map((line, index) => {
+      const envelope = envelopes[index] as LineEnvelope;
+      const recorded = envelope.recorded;
+      return {
+        company: batch.company,
+        program: batch.program,
+        seq: envelope.seq,
+        id: envelope.id,
+        line,
+        hash: lineHash(line),
+        recorded:
+          recorded !== undefined && INSTANT.test(recorded) && !Number.isNaN(Date.parse(recorded))
+            ? recorded
+            : null,
+      };
+    }),
+  );
+  const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
   await client.query(
     `insert into events (company, program, seq, id, line, line_hash, recorded)
-     select $1, $2, * from unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])`,
+     select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])`,
     [
-      batch.company,
-      batch.program,
-      envelopes.map((e) => e.seq),
-      envelopes.map((e) => e.id),
-      batch.lines,
-      hashes,
-      envelopes.map((e) =>
-        e.recorded !== undefined &&
-        INSTANT.test(e.recorded) &&
-        !Number.isNaN(Date.parse(e.recorded))
-          ? e.recorded
-          : null,
-      ),
+      column("company"),
+      column("program"),
+      column("seq"),
+      column("id"),
+      column("line"),
+      column("hash"),
+      column("recorded"),
     ],
   );
+  const heads = checked.map(({ batch }) => ({
+    company: batch.company,
+    program: batch.program,
+    seq: batch.expectedSeq + batch.lines.length,
+    head: lineHash(batch.lines.at(-1) as string),
+  }));
   await client.query(
-    `insert into streams (company, program, seq, head) values ($1, $2, $3, $4)
+    `insert into streams (company, program, seq, head)
+     select * from unnest($1::text[], $2::text[], $3::int[], $4::text[])
      on conflict (company, program) do update set seq = excluded.seq, head = excluded.head`,
-    [batch.company, batch.program, batch.expectedSeq + batch.lines.length, hashes.at(-1)],
+    [
+      heads.map((h) => h.company),
+      heads.map((h) => h.program),
+      heads.map((h) => h.seq),
+      heads.map((h) => h.head),
+    ],
   );
 }
 
