@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSy
 import { join, relative } from "node:path";
 import { buildSync } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../../src/simulate/random.js";
 import { inspectLog } from "../../src/store/readLog.js";
 import { treeOf } from "../cli/support/eventsDirs.js";
 import { runInProcess } from "../cli/support/inProcess.js";
@@ -55,18 +56,6 @@ beforeAll(() => {
 afterAll(() => {
   removeDir(root);
 });
-
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COURT = "U.S. District Court for the District of Columbia";
 const LISTING = new Set(["Listed", "Relisted", "Delisted"]);
@@ -316,7 +305,7 @@ describe("an import of 1,000 events without ids, killed with SIGKILL and run aga
     "completes on the re-run into the log the uninterrupted import leaves, which verifies",
     { timeout: 240_000 },
     async () => {
-      const random = prng(SEED);
+      const random = seededRandom(SEED);
       const importFile = join(root, "import.jsonl");
       writeFileSync(importFile, `${importLines(random, STREAMS, EVENTS).join("\n")}\n`);
 
@@ -435,7 +424,7 @@ describe("an import of 1,000 events without ids, killed with SIGKILL and run aga
   );
 
   it("a kill that cut a write leaves a torn line: the re-run names it and its repair, writes nothing, and completes once it is repaired", () => {
-    const random = prng(SEED + 1);
+    const random = seededRandom(SEED + 1);
     const importFile = join(root, "small.jsonl");
     const lines = importLines(random, 4, 24);
     writeFileSync(importFile, `${lines.join("\n")}\n`);

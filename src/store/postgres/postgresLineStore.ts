@@ -201,14 +201,7 @@ export function postgresLineStore(url: string, options: PostgresLineStoreOptions
       });
     },
     async integrityIssues() {
-      const rows = await query<{
-        company: string;
-        program: string;
-        seq: number;
-        id: string;
-        line: string;
-        line_hash: string;
-      }>(
+      const rows = await query<EventRow>(
         "select company, program, seq, id, line, line_hash from events order by program, company, seq",
       );
       const heads = await query<StreamHead>("select company, program, seq, head from streams");
@@ -364,17 +357,20 @@ async function insertBatches(
   );
 }
 
+/** A row of the events table, as the integrity check reads it. */
+interface EventRow {
+  company: string;
+  program: string;
+  seq: number;
+  id: string;
+  line: string;
+  line_hash: string;
+}
+
 /** Each row checked against its line: the hash, the seq order, the id; and the streams' heads. */
 function rowIssues(
   location: string,
-  rows: readonly {
-    company: string;
-    program: string;
-    seq: number;
-    id: string;
-    line: string;
-    line_hash: string;
-  }[],
+  rows: readonly EventRow[],
   heads: readonly StreamHead[],
 ): LogIssue[] {
   const issues: LogIssue[] = [];
