@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { writeLinesDurably } from "./appendToStream.js";
 import { ConcurrencyError } from "./appendErrors.js";
 import { withFileLock } from "./fileLock.js";
-import { eventLines } from "./findEvent.js";
+import { idLocator } from "./findEvent.js";
 import { GENESIS, lineHash } from "./integrityChain.js";
 import { lastLine } from "./lastLineHash.js";
 import {
@@ -40,8 +40,9 @@ export function jsonlLineStore(dir: string): LineStore {
     async appendLines(batches) {
       refuseRepeatedStreams(batches);
       if (batches.every((batch) => batch.lines.length === 0)) return;
-      // One pass over the log for every id the batches bring.
-      const logIds = eventLines(dir);
+      // Each file's ids as kept since it last changed, and the ids these batches add.
+      const lineOf = idLocator(dir);
+      const added = new Map<string, string>();
       for (const batch of batches) {
         if (batch.lines.length === 0) continue;
         const { file } = ownStreamFile(dir, batch.company, batch.program);
@@ -49,15 +50,18 @@ export function jsonlLineStore(dir: string): LineStore {
         withFileLock(`${file}.lock`, () => {
           const lines = streamLines(dir, batch.company, batch.program);
           const last = lines.at(-1);
-          checkBatch(batch, lines.length, last === undefined ? GENESIS : lineHash(last), (id) =>
-            logIds.get(id),
+          checkBatch(
+            batch,
+            lines.length,
+            last === undefined ? GENESIS : lineHash(last),
+            (id) => added.get(id) ?? lineOf(id),
           );
           writeLinesDurably(file, batch.lines);
         });
         batch.lines.forEach((line, index) => {
           const envelope = lineEnvelope(line);
           const place = `${file}:${batch.expectedSeq + index + 1}`;
-          if (typeof envelope !== "string") logIds.set(envelope.id, place);
+          if (typeof envelope !== "string") added.set(envelope.id, place);
         });
       }
     },

@@ -9,8 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pushReplica, replicaDirFor, syncReplica } from "../../src/app/replica.js";
-import type { CliIo } from "../../src/cli/command.js";
-import { runWithStore } from "../../src/cli/runWithStore.js";
+import { runWithStoreInProcess } from "./support/inProcess.js";
 import { ConcurrencyError } from "../../src/store/appendErrors.js";
 import { GENESIS } from "../../src/store/integrityChain.js";
 import { jsonlLineStore } from "../../src/store/jsonlLineStore.js";
@@ -43,18 +42,7 @@ function runChild(
 
 const EVENTS = fileURLToPath(new URL("../../events", import.meta.url));
 
-async function run(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    today: "2026-11-30",
-    defaultEventsDir: EVENTS,
-  };
-  const code = await runWithStore(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (argv: readonly string[]) => runWithStoreInProcess(argv, { events: EVENTS });
 
 const appendAcme = (effective: string) => [
   "append",

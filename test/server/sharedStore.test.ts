@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/command.js";
-import { runWithStore } from "../../src/cli/runWithStore.js";
+import { runWithStoreInProcess } from "../cli/support/inProcess.js";
 import { draftOf } from "../cli/support/drafts.js";
 import { MAIN, REPO_ROOT } from "../cli/support/runCli.js";
 import { appendAll } from "../cli/support/drafts.js";
@@ -17,18 +16,7 @@ let database: Awaited<ReturnType<typeof createTestDatabase>>;
 const dirs: string[] = [];
 
 /** Runs the CLI in-process with a store, and what it printed. */
-async function cliOn(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    today: "2026-11-30",
-    defaultEventsDir: "/nonexistent",
-  };
-  const code = await runWithStore(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const cliOn = (argv: readonly string[]) => runWithStoreInProcess(argv, { events: "/nonexistent" });
 
 interface Server {
   child: ChildProcess;

@@ -1,5 +1,6 @@
 import type { CliIo } from "../../../src/cli/command.js";
 import { runCli } from "../../../src/cli/runCli.js";
+import { runWithStore } from "../../../src/cli/runWithStore.js";
 
 export interface InProcessRun {
   code: number;
@@ -42,4 +43,26 @@ export function runInProcess(
 export function expectVerifies(events: string): void {
   const result = runInProcess(["verify"], { events });
   if (result.code !== 0) throw new Error(`verify failed on ${events}:\n${result.err}`);
+}
+
+/**
+ * Like `runInProcess`, through `runWithStore` as `main.ts` runs it: for `--store` and `store copy`.
+ *
+ * @example
+ * const { code } = await runWithStoreInProcess(["verify", "--store", url], { events: dir });
+ */
+export async function runWithStoreInProcess(
+  argv: readonly string[],
+  options: { events: string; today?: string },
+): Promise<InProcessRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    today: options.today ?? "2026-11-30",
+    defaultEventsDir: options.events,
+  };
+  const code = await runWithStore(argv, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
 }
