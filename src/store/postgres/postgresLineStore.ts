@@ -126,8 +126,26 @@ export function postgresLineStore(url: string, options: PostgresLineStoreOptions
       refuseRepeatedStreams(batches);
       const work = batches.filter((batch) => batch.lines.length > 0);
       if (work.length === 0) return;
+      const keys = [...new Set(work.map(streamKey))].sort();
+      // Who appended, so that a store hears only of the others' appends; and which streams.
+      const payload = JSON.stringify({ by: self, streams: keys });
+      const notice = payload.length < 7_000 ? payload : JSON.stringify({ by: self, streams: "*" });
+      // The usual append, in one round trip: lines that check out against the heads they name.
+      const selfChecked = checkedAgainstOwnHeads(work);
+      if (selfChecked !== undefined) {
+        const values = tryAppendValues(keys, selfChecked, notice);
+        const applied =
+          options.beforeCommit === undefined
+            ? (await query<{ applied: boolean }>(TRY_APPEND, values))[0]?.applied
+            : await inTransaction(async (client) => {
+                const { rows } = await client.query<{ applied: boolean }>(TRY_APPEND, values);
+                if (rows[0]?.applied) await options.beforeCommit?.();
+                return rows[0]?.applied;
+              });
+        if (applied === true) return;
+      }
+      // Refused or moved: check again under the locks, to append or to say exactly why not.
       await inTransaction(async (client) => {
-        const keys = [...new Set(work.map(streamKey))].sort();
         // One round trip for the locks, taken in sorted order (no deadlock between writers).
         await client.query(
           "select pg_advisory_xact_lock(hashtext(key)) from unnest($1::text[]) as key",
@@ -144,12 +162,7 @@ export function postgresLineStore(url: string, options: PostgresLineStoreOptions
           return { batch, envelopes };
         });
         await insertBatches(client, checked);
-        // Who appended, so that a store hears only of the others' appends; and which streams.
-        const payload = JSON.stringify({ by: self, streams: keys });
-        await client.query("select pg_notify($1, $2)", [
-          APPENDED_CHANNEL,
-          payload.length < 7_000 ? payload : JSON.stringify({ by: self, streams: "*" }),
-        ]);
+        await client.query("select pg_notify($1, $2)", [APPENDED_CHANNEL, notice]);
         await options.beforeCommit?.();
       });
     },
@@ -301,59 +314,100 @@ async function takenIds(
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-/** Every batch's rows in one insert, and the streams' new heads in one upsert. */
-async function insertBatches(
-  client: pg.PoolClient,
-  checked: readonly { batch: LineBatch; envelopes: readonly LineEnvelope[] }[],
-): Promise<void> {
+/** Batches whose lines passed `checkBatch`, with their envelopes. */
+type CheckedBatch = { batch: LineBatch; envelopes: readonly LineEnvelope[] };
+
+/**
+ * The batches checked against the heads their own first lines name (seq `expectedSeq`, head the
+ * first line's prev, or the genesis hash for a new stream), ids against each other: what `designations_try_append` needs, or undefined
+ * when the lines do not check out on their own (the exact check then says why).
+ */
+function checkedAgainstOwnHeads(batches: readonly LineBatch[]): CheckedBatch[] | undefined {
+  const taken = new Map<string, string>();
+  try {
+    return batches.map((batch) => {
+      const first = lineEnvelope(batch.lines[0] as string);
+      if (typeof first === "string") throw new Error(first);
+      const head = batch.expectedSeq === 0 ? GENESIS : first.prev;
+      const envelopes = checkBatch(batch, batch.expectedSeq, head, (id) => taken.get(id));
+      envelopes.forEach((envelope) => taken.set(envelope.id, streamKey(batch)));
+      return { batch, envelopes };
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+const TRY_APPEND = `select designations_try_append(
+  $1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::int[], $7::text[],
+  $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::text[], $14::timestamptz[],
+  $15, $16) as applied`;
+
+function tryAppendValues(
+  keys: readonly string[],
+  checked: readonly CheckedBatch[],
+  notice: string,
+) {
+  const heads = headColumns(checked);
+  return [
+    keys,
+    heads.companies,
+    heads.programs,
+    checked.map(({ batch }) => batch.expectedSeq),
+    checked.map(({ envelopes }) => (envelopes[0] as LineEnvelope).prev),
+    heads.seqs,
+    heads.heads,
+    ...eventColumns(checked),
+    APPENDED_CHANNEL,
+    notice,
+  ];
+}
+
+/** The rows of `events` the batches add, column by column (for `unnest`). */
+function eventColumns(checked: readonly CheckedBatch[]): unknown[][] {
   const rows = checked.flatMap(({ batch, envelopes }) =>
     batch.lines.map((line, index) => {
       const envelope = envelopes[index] as LineEnvelope;
       const recorded = envelope.recorded;
-      return {
-        company: batch.company,
-        program: batch.program,
-        seq: envelope.seq,
-        id: envelope.id,
+      return [
+        batch.company,
+        batch.program,
+        envelope.seq,
+        envelope.id,
         line,
-        hash: lineHash(line),
-        recorded:
-          recorded !== undefined && INSTANT.test(recorded) && !Number.isNaN(Date.parse(recorded))
-            ? recorded
-            : null,
-      };
+        lineHash(line),
+        recorded !== undefined && INSTANT.test(recorded) && !Number.isNaN(Date.parse(recorded))
+          ? recorded
+          : null,
+      ];
     }),
   );
-  const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
+  return Array.from({ length: 7 }, (_, column) => rows.map((row) => row[column]));
+}
+
+/** The streams' heads once the batches are added, column by column. */
+function headColumns(checked: readonly CheckedBatch[]) {
+  return {
+    companies: checked.map(({ batch }) => batch.company),
+    programs: checked.map(({ batch }) => batch.program),
+    seqs: checked.map(({ batch }) => batch.expectedSeq + batch.lines.length),
+    heads: checked.map(({ batch }) => lineHash(batch.lines.at(-1) as string)),
+  };
+}
+
+/** Every batch's rows in one insert, and the streams' new heads in one upsert. */
+async function insertBatches(client: pg.PoolClient, checked: readonly CheckedBatch[]) {
   await client.query(
     `insert into events (company, program, seq, id, line, line_hash, recorded)
      select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])`,
-    [
-      column("company"),
-      column("program"),
-      column("seq"),
-      column("id"),
-      column("line"),
-      column("hash"),
-      column("recorded"),
-    ],
+    eventColumns(checked),
   );
-  const heads = checked.map(({ batch }) => ({
-    company: batch.company,
-    program: batch.program,
-    seq: batch.expectedSeq + batch.lines.length,
-    head: lineHash(batch.lines.at(-1) as string),
-  }));
+  const heads = headColumns(checked);
   await client.query(
     `insert into streams (company, program, seq, head)
      select * from unnest($1::text[], $2::text[], $3::int[], $4::text[])
      on conflict (company, program) do update set seq = excluded.seq, head = excluded.head`,
-    [
-      heads.map((h) => h.company),
-      heads.map((h) => h.program),
-      heads.map((h) => h.seq),
-      heads.map((h) => h.head),
-    ],
+    [heads.companies, heads.programs, heads.seqs, heads.heads],
   );
 }
 

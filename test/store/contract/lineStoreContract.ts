@@ -163,6 +163,13 @@ export function lineStoreContract(name: string, fresh: () => Promise<StoreFixtur
         ]),
       ).rejects.toBeInstanceOf(AppendRejectedError);
       expect(await store.readLines("acme", "dod-1260h")).toEqual(first);
+      const notFromGenesis = eventLinesFor("beta", "dod-1260h", 0, lineHash("elsewhere"), 1);
+      await expect(
+        store.appendLines([
+          { company: "beta", program: "dod-1260h", expectedSeq: 0, lines: notFromGenesis },
+        ]),
+      ).rejects.toMatchObject({ field: "prev" });
+      expect(await store.readLines("beta", "dod-1260h")).toEqual([]);
     });
 
     it("refuses an id the log already holds, in any stream, or twice in one batch", async () => {

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { AppendRejectedError, ConcurrencyError } from "../../../src/store/appendErrors.js";
 import { GENESIS, lineHash } from "../../../src/store/integrityChain.js";
 import { type LineStore, StoreUnavailableError } from "../../../src/store/lineStore.js";
+import { MIGRATIONS } from "../../../src/store/postgres/migrations.js";
 import { postgresLineStore } from "../../../src/store/postgres/postgresLineStore.js";
 import { createTestDatabase, sql } from "../../support/testDatabase.js";
 import { eventLinesFor, lineStoreContract, nth } from "./lineStoreContract.js";
@@ -47,7 +48,7 @@ describe("the PostgreSQL store", () => {
     const heads = await Promise.all(stores.map((store) => store.heads()));
     expect(heads.every((h) => h.length === 0)).toBe(true);
     const versions = await sql("select version from designations_schema_version", [], url);
-    expect(versions).toEqual([{ version: 1 }]);
+    expect(versions).toEqual(MIGRATIONS.map((_, index) => ({ version: index + 1 })));
   });
 
   it("writes all batches of an append or none: a conflict on one stream leaves the other unwritten", async () => {
