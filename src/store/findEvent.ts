@@ -1,4 +1,5 @@
 import { existsSync, statSync } from "node:fs";
+import { lastLine } from "./lastLineHash.js";
 import { readBoundedText } from "./readBoundedText.js";
 import { allStreamFiles } from "./streamFiles.js";
 
@@ -43,25 +44,58 @@ function idsOfFiles(dir: string): Map<string, string>[] {
 /**
  * The ids of one stream file with their `file:line`, read again only when the file changed (its
  * inode, size or times): a long-lived writer (the server) reads each file once, not at every
- * append.
+ * append. A file that only grew (same inode, and the line that ended it still ends where it
+ * did, the trust `status` gives an unchanged file) has only its new lines read.
  */
 function idsOfFile(file: string): Map<string, string> {
   const stat = statSync(file, { throwIfNoEntry: false });
   const version = stat && `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
   const known = fileIds.get(file);
   if (known !== undefined && known.version === version) return known.ids;
-  const ids = new Map<string, string>();
-  readBoundedText(file)
-    .split("\n")
-    .forEach((text, index) => {
-      const id = ENVELOPE_ID.exec(text)?.[1];
-      if (id !== undefined && !ids.has(id)) ids.set(id, `${file}:${index + 1}`);
-    });
-  if (version !== undefined) fileIds.set(file, { version, ids });
+  if (stat === undefined) {
+    fileIds.delete(file);
+    return new Map();
+  }
+  const grown =
+    known !== undefined &&
+    known.ino === stat.ino &&
+    known.size > 0 &&
+    stat.size > known.size &&
+    known.lastLine !== undefined &&
+    lastLine(file, known.size) === known.lastLine;
+  const ids = grown ? known.ids : new Map<string, string>();
+  const from = grown ? { offset: known.size, line: known.lines + 1 } : { offset: 0, line: 1 };
+  const text = readBoundedText(file, undefined, from);
+  const lines = text.split("\n");
+  lines.forEach((text, index) => {
+    const id = ENVELOPE_ID.exec(text)?.[1];
+    if (id !== undefined && !ids.has(id)) ids.set(id, `${file}:${from.line + index}`);
+  });
+  fileIds.set(file, {
+    version: version as string,
+    ino: stat.ino,
+    // What was read, which a writer may have made longer than the size stat gave.
+    size: from.offset + Buffer.byteLength(text),
+    lines: from.line - 1 + lines.length - 1,
+    // Undefined when the text ends in a torn line: the next read is then a whole one.
+    lastLine: text.endsWith("\n") ? lines.at(-2) : undefined,
+    ids,
+  });
   return ids;
 }
 
-const fileIds = new Map<string, { version: string; ids: Map<string, string> }>();
+/** What was read of a file: its version, and where its last complete line ended. */
+const fileIds = new Map<
+  string,
+  {
+    version: string;
+    ino: number;
+    size: number;
+    lines: number;
+    lastLine: string | undefined;
+    ids: Map<string, string>;
+  }
+>();
 
 /** The first "id" of a line: the envelope's (data and sources are strict objects without one). */
 const ENVELOPE_ID = /"id"\s*:\s*"([A-Za-z0-9._-]*)"/;

@@ -22,21 +22,29 @@ const CHUNK = 8 * 1024 * 1024;
  * `LIMITS.lineBytes` (a `LogError` about `subject`, "the log" by default): a file that is one huge line costs one chunk of reading, not the whole file
  * in memory. A file too large to be one string is an `ERR_STRING_TOO_LONG` error with its path.
  *
+ * `from` reads only what follows a byte offset that starts a line (`line`, its number, for
+ * messages): the lines an append-only file gained since it was read up to there.
+ *
  * @example
  * readBoundedText("events/dod-1237/xiaomi.jsonl").split("\n");
  */
-export function readBoundedText(file: string, subject?: string): string {
+export function readBoundedText(
+  file: string,
+  subject?: string,
+  from: { offset: number; line: number } = { offset: 0, line: 1 },
+): string {
   const fd = openSync(file, "r");
   try {
-    const size = fstatSync(fd).size;
+    const size = Math.max(0, fstatSync(fd).size - from.offset);
     if (size === 0) return "";
     // Pages of the buffer that a long line keeps us from reading are never touched.
     const buffer = Buffer.allocUnsafe(size);
     let filled = 0;
     let lineStart = 0;
-    let line = 1;
+    let line = from.line;
     while (filled < size) {
-      const read = readSync(fd, buffer, filled, Math.min(CHUNK, size - filled), filled);
+      const length = Math.min(CHUNK, size - filled);
+      const read = readSync(fd, buffer, filled, length, from.offset + filled);
       if (read === 0) break;
       const seen = buffer.subarray(0, filled + read);
       for (let newline = seen.indexOf(10, filled); newline !== -1;) {

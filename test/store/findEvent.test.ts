@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eventLines, idLocator, locateEvent } from "../../src/store/findEvent.js";
@@ -129,5 +130,27 @@ describe("idLocator", () => {
       makeEvent("acme/dod-1237", 4, "Noted", "2021-02-06", { id: "acme-later" }),
     ]);
     expect(idLocator(dir)("acme-later")).toBe(`${acmeFile}:4`);
+  });
+
+  it("reads only the lines a file gained, numbering them on from the lines it had", () => {
+    idLocator(dir);
+    const later = makeEvent("acme/dod-1237", 4, "Noted", "2021-02-06", { id: "acme-appended" });
+    appendFileSync(acmeFile, `${JSON.stringify(later)}\n`);
+    expect(idLocator(dir)("acme-appended")).toBe(`${acmeFile}:4`);
+    expect(idLocator(dir)("acme-hearing")).toBe(`${acmeFile}:3`);
+  });
+
+  it("reads a file again whole when it was rewritten in place, even if it grew", () => {
+    idLocator(dir);
+    writeStream(dir, "dod-1237", "acme", [
+      makeEvent("acme/dod-1237", 1, "Listed", "2021-01-14", { id: "acme-rewritten-first" }),
+      makeEvent("acme/dod-1237", 2, "ChallengeFiled", "2021-01-29"),
+      makeEvent("acme/dod-1237", 3, "Noted", "2021-02-05", { id: "acme-hearing-moved" }),
+      makeEvent("acme/dod-1237", 4, "Noted", "2021-02-06", { id: "acme-later" }),
+    ]);
+    const lineOf = idLocator(dir);
+    expect(lineOf("acme-hearing")).toBeUndefined();
+    expect(lineOf("acme-hearing-moved")).toBe(`${acmeFile}:3`);
+    expect(lineOf("acme-rewritten-first")).toBe(`${acmeFile}:1`);
   });
 });
