@@ -1,12 +1,27 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { acquireFileLock } from "../store/fileLock.js";
 import { GENESIS, lineHash } from "../store/integrityChain.js";
-import { folderHeads, jsonlLineStore } from "../store/jsonlLineStore.js";
-import { type LineBatch, type LineStore, type StreamHead, streamKey } from "../store/lineStore.js";
+import { folderHeads } from "../store/jsonlLineStore.js";
+import {
+  type LineBatch,
+  lineEnvelope,
+  type LineStore,
+  type StreamHead,
+  streamKey,
+} from "../store/lineStore.js";
+import { readBoundedText } from "../store/readBoundedText.js";
 import { COMPANIES_FILE } from "../store/readCompanies.js";
-import { streamFileOf } from "../store/streamFiles.js";
+import { allStreamFiles, streamFileOf } from "../store/streamFiles.js";
 import { writeFileWhole } from "../store/writeFileWhole.js";
 import { defaultCacheBase } from "./timelineCache.js";
 
@@ -18,6 +33,8 @@ export type { LineStore } from "../store/lineStore.js";
 export interface ReplicaBaseline {
   heads: StreamHead[];
   registry: string | undefined;
+  /** Each stream file's size then, by stream key: a push reads only what follows. */
+  sizes: Map<string, number>;
 }
 
 /** What `pushReplica` sent to the store. */
@@ -86,7 +103,7 @@ export async function syncReplica(
   const registryFile = join(dir, COMPANIES_FILE);
   if (registry === undefined) rmSync(registryFile, { force: true });
   else if (registryText(dir) !== registry) writeFileWhole(registryFile, registry);
-  return { heads, registry };
+  return { heads, registry, sizes: fileSizes(dir) };
 }
 
 /**
@@ -97,7 +114,7 @@ export async function syncReplica(
  * await pushReplica(store, dir, replicaBaseline(dir));
  */
 export function replicaBaseline(dir: string): ReplicaBaseline {
-  return { heads: folderHeads(dir), registry: registryText(dir) };
+  return { heads: folderHeads(dir), registry: registryText(dir), sizes: fileSizes(dir) };
 }
 
 /**
@@ -117,22 +134,32 @@ export async function pushReplica(
   baseline: ReplicaBaseline,
 ): Promise<PushResult> {
   const before = new Map(baseline.heads.map((head) => [streamKey(head), head]));
-  const folder = jsonlLineStore(dir);
   const batches: LineBatch[] = [];
-  for (const head of folderHeads(dir)) {
-    const base = before.get(streamKey(head)) ?? { seq: 0, head: GENESIS };
-    if (head.seq === base.seq && head.head === base.head) continue;
-    const lines = await folder.readLines(head.company, head.program);
-    const kept = lines[base.seq - 1];
-    if (
-      lines.length < base.seq ||
-      (base.seq > 0 && (kept === undefined || lineHash(kept) !== base.head))
-    ) {
-      throw new Error(
-        `the replica ${dir} no longer extends what it was synced to on ${streamKey(head)}: delete the folder and run the command again`,
+  for (const { file, company, program } of allStreamFiles(dir)) {
+    const key = streamKey({ company, program });
+    const base = before.get(key) ?? { seq: 0, head: GENESIS };
+    const baseSize = baseline.sizes.get(key) ?? 0;
+    const size = statSync(file).size;
+    if (size === baseSize) continue;
+    const notExtending = () =>
+      new Error(
+        `the replica ${dir} no longer extends what it was synced to on ${key}: delete the folder and run the command again`,
       );
+    if (size < baseSize) throw notExtending();
+    // Only what the command appended, which must chain on to the baseline's head.
+    const lines = readBoundedText(file, undefined, { offset: baseSize, line: base.seq + 1 }).split(
+      "\n",
+    );
+    const first = lineEnvelope(lines[0] ?? "");
+    if (
+      lines.pop() !== "" ||
+      typeof first === "string" ||
+      first.seq !== base.seq + 1 ||
+      first.prev !== base.head
+    ) {
+      throw notExtending();
     }
-    batches.push({ ...head, expectedSeq: base.seq, lines: lines.slice(base.seq) });
+    batches.push({ company, program, expectedSeq: base.seq, lines });
   }
   const registry = registryText(dir);
   const registryChanged = registry !== undefined && registry !== baseline.registry;
@@ -174,6 +201,13 @@ export async function onReplica<T>(
   } finally {
     release();
   }
+}
+
+function fileSizes(dir: string): Map<string, number> {
+  if (!existsSync(dir)) return new Map();
+  return new Map(
+    allStreamFiles(dir).map((stream) => [streamKey(stream), statSync(stream.file).size]),
+  );
 }
 
 function registryText(dir: string): string | undefined {

@@ -132,4 +132,17 @@ describe("the replica of a store", () => {
     expect(treeOf(replica)).toEqual(treeOf(storeDir));
     expect(linesOf(join(storeDir, "dod-1260h", "acme.jsonl"))).toEqual([...acme, ...theirs]);
   });
+
+  it("refuses to push a replica file that no longer extends its baseline, and pushes nothing", async () => {
+    const { store, storeDir, replica, acme } = await setup();
+    const file = join(replica, "dod-1260h", "acme.jsonl");
+    const shrunk = await syncReplica(store, replica);
+    writeFileSync(file, `${nth(acme, 0)}\n`);
+    await expect(pushReplica(store, replica, shrunk)).rejects.toThrow(/no longer extends/);
+    const rewritten = await syncReplica(store, replica);
+    const other = eventLinesFor("acme", "dod-1260h", 0, GENESIS, 3, "-other");
+    writeFileSync(file, other.map((line) => `${line}\n`).join(""));
+    await expect(pushReplica(store, replica, rewritten)).rejects.toThrow(/no longer extends/);
+    expect(linesOf(join(storeDir, "dod-1260h", "acme.jsonl"))).toEqual(acme);
+  });
 });
