@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import { writeFileWhole, writeInto } from "../store/writeFileWhole.js";
+import { openFileWhole, openInto, type WholeFile } from "../store/writeFileWhole.js";
 import { RequestError } from "./requestError.js";
 
 /**
@@ -15,6 +15,25 @@ import { RequestError } from "./requestError.js";
  * writeOutputFile("report.html", html, "--out");
  */
 export function writeOutputFile(file: string, text: string, flag: string): void {
+  const output = openOutputFile(file, flag);
+  try {
+    output.write(text);
+  } catch (error) {
+    output.abort();
+    throw error;
+  }
+  output.commit();
+}
+
+/**
+ * Opens a command's output file for an answer written in parts, with the checks and guarantees
+ * of `writeOutputFile`: a regular file appears whole at `commit` (never if `abort`), a pipe or
+ * device is written into as the parts come.
+ *
+ * @example
+ * const out = openOutputFile("screened.csv", "--out"); out.write(part); out.commit();
+ */
+export function openOutputFile(file: string, flag: string): WholeFile {
   if (file === "") throw new RequestError(`${flag}: give a file name`);
   const folder = dirname(file);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
@@ -22,13 +41,11 @@ export function writeOutputFile(file: string, text: string, flag: string): void 
   }
   const link = lstatSync(file, { throwIfNoEntry: false });
   if (link === undefined || link.isFile()) {
-    writeFileWhole(file, text, link === undefined ? 0o644 : link.mode & 0o7777);
-    return;
+    return openFileWhole(file, link === undefined ? 0o644 : link.mode & 0o7777);
   }
   const target = link.isSymbolicLink() ? statSync(file, { throwIfNoEntry: false }) : link;
   if (target !== undefined && (target.isFIFO() || target.isCharacterDevice())) {
-    writeInto(file, text);
-    return;
+    return openInto(file);
   }
   throw new RequestError(`${flag}: ${file} ${whatItIs(link, target)}; give a file to write`);
 }

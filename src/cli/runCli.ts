@@ -12,6 +12,7 @@ import { outcomesCommand } from "./commands/outcomesCommand.js";
 import { overviewCommand } from "./commands/overviewCommand.js";
 import { replayCommand } from "./commands/replayCommand.js";
 import { reportCommand } from "./commands/reportCommand.js";
+import { screenCommand } from "./commands/screenCommand.js";
 import { searchCommand } from "./commands/searchCommand.js";
 import { exportCommand } from "./commands/exportCommand.js";
 import { simulateCommand } from "./commands/simulateCommand.js";
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   searchCommand,
   timelineCommand,
   effectsCommand,
+  screenCommand,
   listCommand,
   changesCommand,
   editionsCommand,

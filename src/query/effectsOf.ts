@@ -76,6 +76,7 @@ function periodsOf(
       ...(suspendedBy === undefined ? {} : { suspendedBy }),
       rule: due.rule,
       due: { from: due.from, to: due.to },
+      listedBy: term.listing,
     });
   });
   const last = periods.at(-1);

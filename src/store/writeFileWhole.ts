@@ -12,21 +12,59 @@ import { basename, dirname, join } from "node:path";
  * writeFileWhole("events/companies.json", "[]\n");
  */
 export function writeFileWhole(file: string, text: string, mode = 0o644): void {
-  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  const whole = openFileWhole(file, mode);
   try {
-    const fd = openSync(temporary, "wx", 0o600);
-    try {
-      writeText(fd, text);
-      fsyncSync(fd);
-      fchmodSync(fd, mode);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, file);
+    whole.write(text);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    whole.abort();
     throw error;
   }
+  whole.commit();
+}
+
+/** A file being written whole: text added as it comes, then put in place, or thrown away. */
+export interface WholeFile {
+  write(text: string): void;
+  /** Flushes, gives the file its mode and renames it over the target. */
+  commit(): void;
+  /** Removes what was written; the target is untouched. */
+  abort(): void;
+}
+
+/**
+ * Starts writing `file` whole, as `writeFileWhole` does, for text that comes in parts (a long
+ * answer streamed as it is made): nothing is at the target until `commit`.
+ *
+ * @example
+ * const out = openFileWhole("answer.csv"); out.write("a,b\r\n"); out.commit();
+ */
+export function openFileWhole(file: string, mode = 0o644): WholeFile {
+  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  const fd = openSync(temporary, "wx", 0o600);
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    write: (text) => writeText(fd, text),
+    commit() {
+      try {
+        fsyncSync(fd);
+        fchmodSync(fd, mode);
+        close();
+        renameSync(temporary, file);
+      } catch (error) {
+        close();
+        rmSync(temporary, { force: true });
+        throw error;
+      }
+    },
+    abort() {
+      close();
+      rmSync(temporary, { force: true });
+    },
+  };
 }
 
 /**
@@ -37,16 +75,40 @@ export function writeFileWhole(file: string, text: string, mode = 0o644): void {
  * writeInto("/dev/stdout", "hello\n");
  */
 export function writeInto(file: string, text: string): void {
-  const fd = openSync(file, "w");
+  const into = openInto(file);
   try {
-    writeText(fd, text);
-  } catch (error) {
-    // A write names no path of its own: name the file written to.
-    if (error instanceof Error && !("path" in error)) Object.assign(error, { path: file });
-    throw error;
+    into.write(text);
   } finally {
-    closeSync(fd);
+    into.commit();
   }
+}
+
+/**
+ * Opens an existing pipe or device to write an answer into in parts, as `writeInto` does.
+ *
+ * @example
+ * const out = openInto("/dev/stdout"); out.write("a\n"); out.commit();
+ */
+export function openInto(file: string): WholeFile {
+  const fd = openSync(file, "w");
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    write(text) {
+      try {
+        writeText(fd, text);
+      } catch (error) {
+        // A write names no path of its own: name the file written to.
+        if (error instanceof Error && !("path" in error)) Object.assign(error, { path: file });
+        throw error;
+      }
+    },
+    commit: close,
+    abort: close,
+  };
 }
 
 /** Characters encoded and written at a time: a large page is never a second copy in memory. */

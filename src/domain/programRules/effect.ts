@@ -63,6 +63,8 @@ export interface EffectPeriod {
   rule: EffectRule;
   /** The stretch the rule alone makes due for the listing, before any suspension or cut. */
   due: { from: IsoDate; to: IsoDate | null };
+  /** The Listed or Relisted event whose listing made it due. */
+  listedBy?: EventRef;
   /** Set on the last period of a due stretch cut short by an event or another instrument. */
   endedBy?: EffectEnd;
 }

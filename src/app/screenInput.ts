@@ -1,0 +1,327 @@
+import { closeSync, openSync, readSync } from "node:fs";
+import { parse } from "csv-parse";
+import { grouped, LIMITS } from "../domain/limits.js";
+import { type IsoDate, isoDateProblem } from "../domain/isoDate.js";
+import { type ScreenAction, screenActionOf, SCREEN_ACTIONS } from "../domain/screenActions.js";
+import type { LogIssue } from "../store/logError.js";
+import { RequestFileError } from "./requestFile.js";
+
+/** The formats a screened file may have. */
+export type ScreenInputFormat = "csv" | "jsonl";
+
+/** Which column holds what; a name given here wins over the header's guess. */
+export interface ScreenColumns {
+  name?: string;
+  id?: string;
+  date?: string;
+  action?: string;
+}
+
+/** One row of a screened file, read and checked. */
+export interface ScreenRow {
+  /** The row's number among the data rows (1 for the first after the header). */
+  row: number;
+  /** The line of the file it ends on. */
+  line: number;
+  /** The company as the row names it: its registry id when the id column has one, else its name. */
+  name: string;
+  date: IsoDate;
+  /** Whether the date is the row's own or the default (`--at`). */
+  dateFrom: "row" | "default";
+  action?: ScreenAction;
+  /** The row's cells by column, as the file has them. */
+  fields: Record<string, string>;
+}
+
+/** A row read, or why it could not be: the file, line and field. */
+export type ScreenItem =
+  | { row: ScreenRow }
+  | { row?: undefined; number: number; issue: LogIssue; fields?: Record<string, string> };
+
+/** Header names (lowercase, spaces for `_` and `-`) each column is guessed from, in preference. */
+const GUESSES: Readonly<Record<keyof ScreenColumns, readonly string[]>> = {
+  id: ["company id", "registry id", "designations id", "id"],
+  name: [
+    "name",
+    "company",
+    "company name",
+    "issuer",
+    "issuer name",
+    "security",
+    "security name",
+    "security description",
+    "description",
+    "entity",
+    "counterparty",
+    "vendor",
+    "supplier",
+    "holding",
+    "instrument",
+  ],
+  date: [
+    "date",
+    "trade date",
+    "contract date",
+    "award date",
+    "transaction date",
+    "as of",
+    "as of date",
+    "value date",
+  ],
+  action: ["action", "side", "buy sell", "transaction type", "activity"],
+};
+
+const CHUNK = 1 << 20;
+
+/** Where a screened file comes from: a path read in chunks, or the text of a request. */
+export type ScreenSource = { file: string; text?: undefined } | { file: string; text: string };
+
+/**
+ * The rows of a screened file, one at a time: CSV (RFC 4180, by `csv-parse`, header first) or
+ * JSON Lines (one object per line), read in chunks so that a file of any length takes bounded
+ * memory. Columns are found by the header's names (`GUESSES`) unless `columns` names them. A
+ * row's problem (no name, a bad date or action, a malformed JSON line) is yielded as an issue
+ * naming the file, line and field, and the rows after it are still read; a file that cannot be
+ * read as the format at all (an unclosed quote, no column naming the company) is a
+ * `RequestFileError`.
+ *
+ * @example
+ * for (const item of screenRows({ file: "examples/blotter.csv" }, "csv", {}, { at: "2026-11-30" })) ...
+ */
+export function* screenRows(
+  source: ScreenSource,
+  format: ScreenInputFormat,
+  columns: ScreenColumns,
+  defaults: { at: IsoDate; action?: ScreenAction },
+  onRead: (bytes: number) => void = () => undefined,
+): Generator<ScreenItem> {
+  const records = format === "csv" ? csvRecords(source, onRead) : jsonRecords(source, onRead);
+  let header: string[] | undefined;
+  let chosen: ScreenColumns | undefined;
+  let number = 0;
+  for (const record of records) {
+    if ("issue" in record) {
+      number += 1;
+      yield { number, issue: record.issue };
+      continue;
+    }
+    const cells = record.cells;
+    if (cells !== undefined && header === undefined) {
+      header = cells.map((cell) => cell.trim());
+      chosen = chooseColumns(header, columns, source.file);
+      continue;
+    }
+    number += 1;
+    const fields =
+      cells === undefined
+        ? (record.fields as Record<string, string>)
+        : Object.fromEntries((header ?? []).map((name, index) => [name, cells[index] ?? ""]));
+    chosen ??= chooseColumns(Object.keys(fields), columns, source.file);
+    yield rowOf(fields, chosen, { file: source.file, line: record.line, number }, defaults);
+  }
+}
+
+function rowOf(
+  fields: Record<string, string>,
+  columns: ScreenColumns,
+  where: { file: string; line: number; number: number },
+  defaults: { at: IsoDate; action?: ScreenAction },
+): ScreenItem {
+  const problem = (field: string, message: string): ScreenItem => ({
+    number: where.number,
+    issue: { file: where.file, line: where.line, field, message },
+    fields,
+  });
+  const cell = (column: string | undefined) =>
+    column === undefined ? "" : (fields[column] ?? "").trim();
+  const id = cell(columns.id);
+  const name = id !== "" ? id : cell(columns.name);
+  if (name === "") {
+    return problem(columns.name ?? columns.id ?? "name", "is empty: the row names no company");
+  }
+  const dateText = cell(columns.date);
+  if (dateText !== "") {
+    const wrong = isoDateProblem(dateText);
+    if (wrong !== undefined) return problem(columns.date as string, wrong);
+  }
+  const actionText = cell(columns.action);
+  const action = actionText === "" ? defaults.action : screenActionOf(actionText);
+  if (action === undefined && actionText !== "") {
+    return problem(
+      columns.action as string,
+      `"${actionText}" is not an action: give one of ${SCREEN_ACTIONS.join(", ")}`,
+    );
+  }
+  return {
+    row: {
+      row: where.number,
+      line: where.line,
+      name,
+      date: dateText === "" ? defaults.at : dateText,
+      dateFrom: dateText === "" ? "default" : "row",
+      ...(action === undefined ? {} : { action }),
+      fields,
+    },
+  };
+}
+
+/** The columns named by flags, else guessed from the header; the company's column is required. */
+function chooseColumns(
+  header: readonly string[],
+  given: ScreenColumns,
+  file: string,
+): ScreenColumns {
+  const key = (name: string) =>
+    name
+      .toLowerCase()
+      .replace(/[\s_-]+/g, " ")
+      .trim();
+  const byKey = new Map(header.map((name) => [key(name), name]));
+  const chosen: ScreenColumns = {};
+  for (const column of ["name", "id", "date", "action"] as const) {
+    const flag = given[column];
+    if (flag !== undefined) {
+      if (!header.includes(flag)) {
+        throw new RequestFileError(
+          [
+            {
+              file,
+              line: 1,
+              field: flag,
+              message: `no such column; the header has ${header.join(", ")}`,
+            },
+          ],
+          "the screened file",
+        );
+      }
+      chosen[column] = flag;
+      continue;
+    }
+    const found = GUESSES[column].map((guess) => byKey.get(guess)).find((name) => name);
+    if (found !== undefined) chosen[column] = found;
+  }
+  if (chosen.name === undefined && chosen.id === undefined) {
+    throw new RequestFileError(
+      [
+        {
+          file,
+          line: 1,
+          message: `no column names the company (such as "name", "issuer" or "company"); the header has ${header.join(", ") || "nothing"}: give --name-column`,
+        },
+      ],
+      "the screened file",
+    );
+  }
+  return chosen;
+}
+
+type RawRecord =
+  | { cells: string[]; line: number; fields?: undefined }
+  | { fields: Record<string, unknown>; line: number; cells?: undefined }
+  | { issue: LogIssue };
+
+/** The file's text in chunks of at most `CHUNK` bytes. */
+function* chunksOf(source: ScreenSource, onRead: (bytes: number) => void): Generator<Buffer> {
+  if (source.text !== undefined) {
+    yield Buffer.from(source.text, "utf8");
+    return;
+  }
+  const fd = openSync(source.file, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (let read = readSync(fd, buffer, 0, CHUNK, null); read > 0;) {
+      onRead(read);
+      yield Buffer.from(buffer.subarray(0, read));
+      read = readSync(fd, buffer, 0, CHUNK, null);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The CSV's records as arrays of cells, with the line each ends on. csv-parse's parser is a
+ * stream; written to and read from in turn, it parses each chunk as it is written.
+ */
+function* csvRecords(source: ScreenSource, onRead: (bytes: number) => void): Generator<RawRecord> {
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    max_record_size: LIMITS.lineBytes,
+  });
+  let failure: unknown;
+  parser.on("error", (error) => {
+    failure = error;
+  });
+  const drain = function* (): Generator<RawRecord> {
+    for (let next = parser.read(); next !== null; next = parser.read()) {
+      const { record, info } = next as { record: string[]; info: { lines: number } };
+      yield { cells: record, line: info.lines };
+    }
+    if (failure !== undefined) throw csvError(source.file, failure);
+  };
+  for (const chunk of chunksOf(source, onRead)) {
+    parser.write(chunk);
+    yield* drain();
+  }
+  parser.end();
+  yield* drain();
+}
+
+function csvError(file: string, error: unknown): RequestFileError {
+  const { message, lines } = error as { message?: string; lines?: number };
+  const text = (message ?? String(error)).replace(/^Invalid Record Length: |^Invalid /, "");
+  return new RequestFileError(
+    [{ file, ...(lines === undefined ? {} : { line: lines }), message: `not CSV: ${text}` }],
+    "the screened file",
+  );
+}
+
+/** The JSON Lines file's objects, each with its line; a line that is not one is an issue. */
+function* jsonRecords(source: ScreenSource, onRead: (bytes: number) => void): Generator<RawRecord> {
+  let rest = "";
+  let line = 0;
+  const decoder = new TextDecoder("utf-8");
+  const record = (text: string): RawRecord | undefined => {
+    line += 1;
+    if (text.trim() === "") return undefined;
+    const issue = (message: string): RawRecord => ({ issue: { file: source.file, line, message } });
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return issue(`malformed JSON: ${(error as Error).message}`);
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      return issue("is not a JSON object with the row's fields");
+    }
+    const fields = Object.fromEntries(
+      Object.entries(value).map(([key, cell]) => [key, cell === null ? "" : String(cell)]),
+    );
+    return { fields, line };
+  };
+  for (const chunk of chunksOf(source, onRead)) {
+    const lines = (rest + decoder.decode(chunk, { stream: true })).split("\n");
+    rest = lines.pop() ?? "";
+    if (Buffer.byteLength(rest) > LIMITS.lineBytes) {
+      throw new RequestFileError(
+        [
+          {
+            file: source.file,
+            line: line + lines.length + 1,
+            message: `a line is longer than ${grouped(LIMITS.lineBytes)} bytes`,
+          },
+        ],
+        "the screened file",
+      );
+    }
+    for (const text of lines) {
+      const item = record(text);
+      if (item !== undefined) yield item;
+    }
+  }
+  const last = record(rest + decoder.decode());
+  if (last !== undefined) yield last;
+}

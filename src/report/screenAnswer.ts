@@ -1,0 +1,290 @@
+import type { Company } from "../domain/companySchema.js";
+import type { IsoDate } from "../domain/isoDate.js";
+import type { EffectKind, EffectPeriod } from "../domain/programRules/effect.js";
+import { FORBIDDEN_BY, type ScreenAction } from "../domain/screenActions.js";
+import type { EventRef, Timeline } from "../domain/timeline.js";
+import { effectsAt } from "../query/effectsOf.js";
+import { isOnTheList } from "../query/onTheList.js";
+import type { ScreenMatch } from "../query/screenMatch.js";
+import { statusAt } from "../query/statusAt.js";
+import { citationText, eventWords } from "./effectText.js";
+
+/** What a screen says of a row: forbidden, to be looked at, or nothing on any list. */
+export type ScreenVerdict = "prohibited" | "review" | "clear";
+
+/** One stream of a company as screening reads it: its timeline and the effects of its listings. */
+export interface ScreenStream {
+  timeline: Timeline;
+  effects: readonly EffectPeriod[];
+}
+
+/** The record as screening asks it: companies by id, their streams (as known on a date), their listed subsidiaries. */
+export interface ScreenRecordView {
+  company(id: string): Company | undefined;
+  /** The company's streams, as the log tells them today, or as known on `knownAt`. */
+  streamsOf(id: string, knownAt?: IsoDate): readonly ScreenStream[];
+  /** The registry's companies that name `id` as their parent. */
+  childrenOf(id: string): readonly string[];
+}
+
+/** A list a company is (or was) on, on the row's date. */
+export interface ScreenList {
+  program: string;
+  status: string;
+  since: IsoDate | null;
+  enforceable: boolean;
+  event: EventRef | null;
+  /** The date falls in a month to which an event of the stream is dated only. */
+  uncertain?: true;
+}
+
+/** An effect due on the row's date, in force or suspended, with its rule and the events behind it. */
+export interface ScreenEffect {
+  program: string;
+  kind: EffectKind;
+  inForce: boolean;
+  from: IsoDate;
+  to: IsoDate | null;
+  rule: string;
+  summary: string;
+  citation: string;
+  listedBy?: EventRef;
+  suspendedBy?: EventRef;
+}
+
+/** The verdict on one company (or on a row's best reading of one), with what it rests on. */
+export interface ScreenAssessment {
+  verdict: ScreenVerdict;
+  /** One sentence: why. */
+  reason: string;
+  /** The lists the company is or was on that date, and the effects then due. */
+  lists: ScreenList[];
+  effects: ScreenEffect[];
+  /** A listed company related through the registry's parent links, when that is what decided. */
+  related?: { relation: "subsidiary-of" | "parent-of"; id: string; name: string };
+}
+
+/** The whole answer for a row: the match, the verdict as known today, and (asked) as known then. */
+export interface ScreenAnswer extends ScreenAssessment {
+  match: ScreenMatch;
+  /** The answer as it could have been known on the row's date (`--known-at-trade`). */
+  knownThen?: ScreenAssessment & { differs: boolean };
+}
+
+const KIND_WORDS: Readonly<Record<EffectKind, string>> = {
+  "purchase-ban": "the purchase ban",
+  "divestment-window": "the divestment window",
+  "holding-ban": "the holding ban",
+  "dod-contracting-ban": "the DoD contracting ban",
+  "dod-procurement-ban": "the DoD procurement ban",
+};
+
+/**
+ * The answer for one screened row: which company its name is (`match`), and the verdict on the
+ * row's action on its date: `prohibited` when an effect in force forbids it; `review` when the
+ * company is listed and no effect in force forbids it (an injunction suspending the ban, the
+ * divestment window, an effect not yet due), when the date falls in a month an event is dated to
+ * only, when the match is not certain and a candidate is listed, or when the company is a
+ * subsidiary or the parent of a listed one; else `clear`. With `knownThen`, the same as known on
+ * the row's date, and whether the two verdicts differ.
+ *
+ * @example
+ * screenAnswer(record, match, { date: "2021-03-16", action: "buy" }).verdict; // "review"
+ */
+export function screenAnswer(
+  record: ScreenRecordView,
+  match: ScreenMatch,
+  row: { date: IsoDate; action?: ScreenAction; name: string },
+  options: { knownThen?: boolean } = {},
+): ScreenAnswer {
+  const now = assessMatch(record, match, row, undefined);
+  if (!options.knownThen) return { ...now, match };
+  const then = assessMatch(record, match, row, row.date);
+  return { ...now, match, knownThen: { ...then, differs: then.verdict !== now.verdict } };
+}
+
+function assessMatch(
+  record: ScreenRecordView,
+  match: ScreenMatch,
+  row: { date: IsoDate; action?: ScreenAction; name: string },
+  knownAt: IsoDate | undefined,
+): ScreenAssessment {
+  const best = match.company;
+  if (best === undefined) {
+    return clear(`no company of the record matches "${row.name}"`);
+  }
+  const assess = (id: string) => assessCompany(record, id, row.date, row.action, knownAt);
+  if (match.certain) return assess(best.id);
+  const readings = [best, ...match.candidates].map((candidate) => ({
+    candidate,
+    assessment: assess(candidate.id),
+  }));
+  const named = readings.find(({ assessment }) => assessment.verdict !== "clear");
+  const how = `${match.how}, score ${best.score}`;
+  if (named === undefined) {
+    const others = readings.length > 1 ? ` nor any of ${readings.length - 1} other candidates` : "";
+    return clear(
+      `"${row.name}" is not certainly a company of the record (nearest: ${best.name}, ${how}), and neither it${others} is on a list on ${row.date}`,
+    );
+  }
+  const { candidate, assessment } = named;
+  return {
+    ...assessment,
+    verdict: "review",
+    reason: `"${row.name}" only resembles ${candidate.name} (${candidate === best ? how : `a candidate, score ${candidate.score}`}); if it is that company: ${assessment.reason}`,
+  };
+}
+
+/** The verdict on one company of the registry on `date`. */
+function assessCompany(
+  record: ScreenRecordView,
+  id: string,
+  date: IsoDate,
+  action: ScreenAction | undefined,
+  knownAt: IsoDate | undefined,
+): ScreenAssessment {
+  const own = standingOf(record, id, date, knownAt);
+  const name = record.company(id)?.name ?? id;
+  const decided = decide(own, name, date, action);
+  if (decided !== undefined) return { ...decided, lists: own.lists, effects: own.effects };
+  const parent = record.company(id)?.parent;
+  if (parent !== undefined && standingOf(record, parent, date, knownAt).listed.length > 0) {
+    const parentName = record.company(parent)?.name ?? parent;
+    return {
+      verdict: "review",
+      reason: `${name} is on no list on ${date}, but it is a subsidiary of ${parentName}, which is: the orders reach the entities they name, so check whether this one is covered`,
+      lists: own.lists,
+      effects: own.effects,
+      related: { relation: "subsidiary-of", id: parent, name: parentName },
+    };
+  }
+  const child = record
+    .childrenOf(id)
+    .find((childId) => standingOf(record, childId, date, knownAt).listed.length > 0);
+  if (child !== undefined) {
+    const childName = record.company(child)?.name ?? child;
+    return {
+      verdict: "review",
+      reason: `${name} is on no list on ${date}, but its subsidiary ${childName} is: check whether the row deals with it`,
+      lists: own.lists,
+      effects: own.effects,
+      related: { relation: "parent-of", id: child, name: childName },
+    };
+  }
+  const removed = own.lists.filter((list) => list.since !== null);
+  const history =
+    removed.length === 0
+      ? ""
+      : ` (${removed.map((list) => `${list.program}: ${list.status} since ${list.since}`).join("; ")})`;
+  return { ...clear(`${name} is on no list on ${date}${history}`), lists: own.lists };
+}
+
+interface Standing {
+  lists: ScreenList[];
+  listed: ScreenList[];
+  effects: ScreenEffect[];
+}
+
+function standingOf(
+  record: ScreenRecordView,
+  id: string,
+  date: IsoDate,
+  knownAt: IsoDate | undefined,
+): Standing {
+  const lists: ScreenList[] = [];
+  const effects: ScreenEffect[] = [];
+  for (const { timeline, effects: all } of record.streamsOf(id, knownAt)) {
+    const status = statusAt(timeline, date);
+    if (status.status !== "unlisted" || status.uncertain) {
+      lists.push({
+        program: timeline.program,
+        status: status.status,
+        since: status.since,
+        enforceable: status.enforceable,
+        event: status.event,
+        ...(status.uncertain ? { uncertain: true as const } : {}),
+      });
+    }
+    for (const effect of effectsAt(all, date)) effects.push(screenEffect(timeline.program, effect));
+  }
+  return { lists, listed: lists.filter((list) => isOnTheList(list.status as never)), effects };
+}
+
+function screenEffect(program: string, effect: EffectPeriod): ScreenEffect {
+  return {
+    program,
+    kind: effect.kind,
+    inForce: effect.inForce,
+    from: effect.from,
+    to: effect.to,
+    rule: effect.rule.id,
+    summary: effect.rule.summary,
+    citation: citationText(effect.rule.citation),
+    ...(effect.listedBy ? { listedBy: effect.listedBy } : {}),
+    ...(effect.suspendedBy ? { suspendedBy: effect.suspendedBy } : {}),
+  };
+}
+
+/** The verdict a company's own lists and effects give, if they give one. */
+function decide(
+  own: Standing,
+  name: string,
+  date: IsoDate,
+  action: ScreenAction | undefined,
+): { verdict: ScreenVerdict; reason: string } | undefined {
+  const uncertain = own.lists.find((list) => list.uncertain);
+  if (uncertain !== undefined) {
+    return {
+      verdict: "review",
+      reason: `the record dates an event of ${name} on ${uncertain.program} only to the month ${date.slice(0, 7)}, so its standing on ${date} is uncertain`,
+    };
+  }
+  if (own.listed.length === 0) return undefined;
+  const forbidding = own.effects.filter(
+    (effect) => action !== undefined && FORBIDDEN_BY[action].includes(effect.kind),
+  );
+  const inForce = forbidding.find((effect) => effect.inForce);
+  if (inForce !== undefined) {
+    return {
+      verdict: "prohibited",
+      reason: `${KIND_WORDS[inForce.kind]} of ${inForce.citation} has been in force since ${inForce.from} (${inForce.program}${listedText(inForce.listedBy)}): ${inForce.summary}`,
+    };
+  }
+  const suspended = forbidding.find((effect) => effect.suspendedBy !== undefined);
+  if (suspended?.suspendedBy !== undefined) {
+    return {
+      verdict: "review",
+      reason: `${KIND_WORDS[suspended.kind]} of ${suspended.citation} was due from ${suspended.from} (${suspended.program}), but ${eventWords(suspended.suspendedBy)} of ${suspended.suspendedBy.effective} suspends it: the ban applies again if the injunction ends`,
+    };
+  }
+  const lists = own.listed.map((list) => `${list.program} since ${list.since}`).join(", ");
+  const window = own.effects.find(
+    (effect) => effect.kind === "divestment-window" && effect.inForce,
+  );
+  if (action === "sell" && window !== undefined) {
+    return {
+      verdict: "review",
+      reason: `${name} is listed (${lists}); a sale to divest is permitted in ${KIND_WORDS[window.kind]} of ${window.citation}${window.to === null ? "" : `, open until ${window.to}`}`,
+    };
+  }
+  const inForceKinds = [...new Set(own.effects.filter((e) => e.inForce).map((e) => e.kind))];
+  const effectsText =
+    inForceKinds.length === 0
+      ? "no effect is in force"
+      : `in force: ${inForceKinds.map((kind) => KIND_WORDS[kind].replace(/^the /, "")).join(", ")}`;
+  return {
+    verdict: "review",
+    reason:
+      action === undefined
+        ? `${name} is listed (${lists}); ${effectsText}; give the row an action to decide`
+        : `${name} is listed (${lists}), but nothing in force forbids a ${action} on ${date} (${effectsText})`,
+  };
+}
+
+function listedText(event: EventRef | undefined): string {
+  return event === undefined ? "" : `, listed ${event.effective} by ${event.id}`;
+}
+
+function clear(reason: string): ScreenAssessment {
+  return { verdict: "clear", reason, lists: [], effects: [] };
+}

@@ -1,0 +1,281 @@
+import type { IsoDate } from "../domain/isoDate.js";
+import type { ScreenAction } from "../domain/screenActions.js";
+import type { ScreenAnswer, ScreenAssessment, ScreenVerdict } from "./screenAnswer.js";
+
+/** Why a row could not be screened: its line and field (a `LogIssue` of the file). */
+export interface RowIssue {
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+/** A screened row as the answer gives it: where it is, what it asked, and the answer. */
+export interface ScreenedRow {
+  row: number;
+  line: number;
+  name: string;
+  date: IsoDate;
+  dateFrom: "row" | "default";
+  action?: ScreenAction;
+  fields: Record<string, string>;
+  answer: ScreenAnswer;
+}
+
+/**
+ * A screened row as `screen --format jsonl` prints it (and `POST /screen` answers it).
+ *
+ * @example
+ * screenRowJson(screened); // { row: 1, line: 2, name: "XIAOMI CORP-CLASS B", verdict: "review", ... }
+ */
+export function screenRowJson(screened: ScreenedRow) {
+  const { answer } = screened;
+  return {
+    row: screened.row,
+    line: screened.line,
+    name: screened.name,
+    date: screened.date,
+    dateFrom: screened.dateFrom,
+    action: screened.action ?? null,
+    verdict: answer.verdict,
+    reason: answer.reason,
+    match: {
+      how: answer.match.how,
+      certain: answer.match.certain,
+      company: answer.match.company ?? null,
+      ...(answer.match.read === undefined ? {} : { read: answer.match.read }),
+      candidates: answer.match.candidates,
+    },
+    ...assessmentJson(answer),
+    ...(answer.knownThen === undefined
+      ? {}
+      : {
+          knownThen: {
+            verdict: answer.knownThen.verdict,
+            reason: answer.knownThen.reason,
+            ...assessmentJson(answer.knownThen),
+            differs: answer.knownThen.differs,
+          },
+        }),
+    input: screened.fields,
+  };
+}
+
+function assessmentJson(assessment: ScreenAssessment) {
+  return {
+    lists: assessment.lists,
+    effects: assessment.effects,
+    ...(assessment.related === undefined ? {} : { related: assessment.related }),
+  };
+}
+
+/**
+ * A row that could not be screened, as the JSON forms give it, in its place among the others.
+ *
+ * @example
+ * screenErrorJson(4, { file: "blotter.csv", line: 5, field: "trade_date", message: "..." });
+ */
+export function screenErrorJson(row: number, issue: RowIssue) {
+  return {
+    row,
+    line: issue.line ?? null,
+    verdict: "error" as const,
+    error: { ...(issue.field === undefined ? {} : { field: issue.field }), message: issue.message },
+  };
+}
+
+/** The columns `screen` adds to the file's own in its CSV answer. */
+const ANSWER_COLUMNS = [
+  "verdict",
+  "reason",
+  "company_id",
+  "company_name",
+  "match",
+  "match_score",
+  "candidates",
+  "date_screened",
+  "action_screened",
+  "lists",
+  "effects",
+] as const;
+const KNOWN_THEN_COLUMNS = ["verdict_known_then", "reason_known_then", "differs"] as const;
+
+/**
+ * The CSV answer's header: the file's columns as they are, then the answer's (each prefixed with
+ * `screen_` should the file already have a column of that name).
+ *
+ * @example
+ * screenCsvColumns(["security", "trade_date"], false); // ["security", "trade_date", "verdict", "reason", ...]
+ */
+export function screenCsvColumns(input: readonly string[], knownThen: boolean): string[] {
+  const added: string[] = [...ANSWER_COLUMNS, ...(knownThen ? KNOWN_THEN_COLUMNS : [])];
+  const clash = added.some((column) => input.includes(column));
+  return [...input, ...added.map((column) => (clash ? `screen_${column}` : column))];
+}
+
+/**
+ * One row of the CSV answer, cells in the order of `screenCsvColumns`.
+ *
+ * @example
+ * screenCsvRow(["security"], screened, false); // ["XIAOMI CORP-CLASS B", "review", "...", "xiaomi", ...]
+ */
+export function screenCsvRow(
+  input: readonly string[],
+  screened: ScreenedRow,
+  knownThen: boolean,
+): string[] {
+  const { answer } = screened;
+  const company = answer.match.company;
+  const cells = [
+    ...input.map((column) => screened.fields[column] ?? ""),
+    answer.verdict,
+    answer.reason,
+    company?.id ?? "",
+    company?.name ?? "",
+    answer.match.how === "none"
+      ? "none"
+      : `${answer.match.how}${answer.match.certain ? "" : " (uncertain)"}`,
+    company === undefined ? "" : String(company.score),
+    answer.match.candidates.map((c) => `${c.id} (${c.score})`).join("; "),
+    screened.date,
+    screened.action ?? "",
+    listsText(answer),
+    effectsText(answer),
+  ];
+  if (!knownThen) return cells;
+  const then = answer.knownThen;
+  return [...cells, then?.verdict ?? "", then?.reason ?? "", then?.differs ? "true" : "false"];
+}
+
+/**
+ * A row that could not be screened, in the CSV answer: its cells, then `error` and the message.
+ *
+ * @example
+ * screenCsvErrorRow(["security"], { security: "X" }, issue, false);
+ */
+export function screenCsvErrorRow(
+  input: readonly string[],
+  fields: Record<string, string>,
+  issue: RowIssue,
+  knownThen: boolean,
+): string[] {
+  const message = issue.field === undefined ? issue.message : `${issue.field}: ${issue.message}`;
+  const width = ANSWER_COLUMNS.length + (knownThen ? KNOWN_THEN_COLUMNS.length : 0);
+  const cells = [...input.map((column) => fields[column] ?? ""), "error", message];
+  return [...cells, ...Array.from({ length: width - 2 }, () => "")];
+}
+
+function listsText(assessment: ScreenAssessment): string {
+  return assessment.lists
+    .map(
+      (list) =>
+        `${list.program}: ${list.status}${list.since === null ? "" : ` since ${list.since}`}`,
+    )
+    .join("; ");
+}
+
+function effectsText(assessment: ScreenAssessment): string {
+  return assessment.effects
+    .map((effect) => {
+      const state = effect.inForce
+        ? "in force"
+        : `suspended by ${effect.suspendedBy?.type ?? "an injunction"} ${effect.suspendedBy?.id ?? ""}`.trim();
+      return `${effect.program}: ${effect.kind} ${state} from ${effect.from} (${effect.citation})`;
+    })
+    .join("; ");
+}
+
+/** What a screen found, row by row: counted by verdict, with the names no company matched. */
+export interface ScreenSummary {
+  rows: number;
+  prohibited: number;
+  review: number;
+  clear: number;
+  errors: number;
+  /** Rows whose verdict as known then differs from today's (with `--known-at-trade`). */
+  differs?: number;
+  /** The names nothing matched, most rows first (at most 20). */
+  unmatched: { name: string; rows: number }[];
+}
+
+/** The most distinct unmatched names a tally keeps. */
+const MAX_UNMATCHED = 10_000;
+
+/**
+ * Counts screened rows as they come, for the summary at the end.
+ *
+ * @example
+ * const tally = new ScreenTally(false); tally.add(screened); tally.summary();
+ */
+export class ScreenTally {
+  private readonly counts: Record<ScreenVerdict | "errors", number> = {
+    prohibited: 0,
+    review: 0,
+    clear: 0,
+    errors: 0,
+  };
+  private rows = 0;
+  private differs = 0;
+  private readonly unmatched = new Map<string, number>();
+
+  constructor(private readonly knownThen: boolean) {}
+
+  /** Counts a screened row. */
+  add(screened: ScreenedRow): void {
+    this.rows += 1;
+    this.counts[screened.answer.verdict] += 1;
+    if (screened.answer.knownThen?.differs) this.differs += 1;
+    if (screened.answer.match.how === "none") {
+      const count = this.unmatched.get(screened.name);
+      if (count !== undefined) this.unmatched.set(screened.name, count + 1);
+      else if (this.unmatched.size < MAX_UNMATCHED) this.unmatched.set(screened.name, 1);
+    }
+  }
+
+  /** Counts a row that could not be screened. */
+  addError(): void {
+    this.rows += 1;
+    this.counts.errors += 1;
+  }
+
+  /** The counts so far. */
+  summary(): ScreenSummary {
+    const unmatched = [...this.unmatched]
+      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, 20)
+      .map(([name, rows]) => ({ name, rows }));
+    return {
+      rows: this.rows,
+      ...this.counts,
+      ...(this.knownThen ? { differs: this.differs } : {}),
+      unmatched,
+    };
+  }
+}
+
+/**
+ * The summary as `screen` prints it on stderr.
+ *
+ * @example
+ * screenSummaryText(summary); // "screened 12 rows: 3 prohibited, 5 review, 3 clear, 1 error"
+ */
+export function screenSummaryText(summary: ScreenSummary): string {
+  const parts = [
+    `${summary.prohibited} prohibited`,
+    `${summary.review} review`,
+    `${summary.clear} clear`,
+    `${summary.errors} ${summary.errors === 1 ? "error" : "errors"}`,
+  ];
+  const lines = [
+    `screened ${summary.rows} ${summary.rows === 1 ? "row" : "rows"}: ${parts.join(", ")}`,
+  ];
+  if (summary.differs !== undefined) {
+    lines.push(
+      `${summary.differs} ${summary.differs === 1 ? "verdict differs" : "verdicts differ"} as known on the row's date`,
+    );
+  }
+  if (summary.unmatched.length > 0) {
+    const names = summary.unmatched.map(({ name, rows }) => `"${name}" (${rows})`);
+    lines.push(`no company matched: ${names.join(", ")}`);
+  }
+  return lines.join("\n");
+}
