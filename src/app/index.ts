@@ -32,3 +32,6 @@ export * from "./streamEvents.js";
 export * from "./errors.js";
 export * from "./replica.js";
 export * from "./copyStore.js";
+export * from "./screenInput.js";
+export * from "./screenRecord.js";
+export * from "./screenFile.js";

@@ -110,19 +110,17 @@ function outputFor(request: ScreenRequest, write: (text: string) => void): Scree
   if (request.format === "csv") return csvOutput(write, knownThen, request.raw === true);
   const json = request.format === "json";
   let first = true;
+  // Every part ends a line: `{"rows":[` and the first row, `,` and each next one, then the end.
   const line = (value: unknown) => {
     const text = JSON.stringify(value);
-    if (!json) write(`${text}\n`);
-    else {
-      write(`${first ? '{"rows":[\n' : ",\n"}${text}`);
-      first = false;
-    }
+    write(json ? `${first ? '{"rows":[\n' : ","}${text}\n` : `${text}\n`);
+    first = false;
   };
   return {
     row: (screened) => line(screenRowJson(screened)),
     error: (item) => line(screenErrorJson(item.number, item.issue)),
     end: (summary) => {
-      if (json) write(`${first ? '{"rows":[' : "\n"}],"summary":${JSON.stringify(summary)}}\n`);
+      if (json) write(`${first ? '{"rows":[' : ""}],"summary":${JSON.stringify(summary)}}\n`);
     },
   };
 }

@@ -98,6 +98,7 @@ export function* screenRows(
   const records = format === "csv" ? csvRecords(source, onRead) : jsonRecords(source, onRead);
   let header: string[] | undefined;
   let chosen: ScreenColumns | undefined;
+  let jsonColumns: { signature: string; columns: ScreenColumns } | undefined;
   let number = 0;
   for (const record of records) {
     if ("issue" in record) {
@@ -116,8 +117,26 @@ export function* screenRows(
       cells === undefined
         ? (record.fields as Record<string, string>)
         : Object.fromEntries((header ?? []).map((name, index) => [name, cells[index] ?? ""]));
-    chosen ??= chooseColumns(Object.keys(fields), columns, source.file);
-    yield rowOf(fields, chosen, { file: source.file, line: record.line, number }, defaults);
+    const where = { file: source.file, line: record.line, number };
+    if (cells !== undefined) {
+      yield rowOf(fields, chosen as ScreenColumns, where, defaults);
+      continue;
+    }
+    // A JSON line's fields are its own: its columns are found anew when its keys differ.
+    const keys = Object.keys(fields);
+    const signature = keys.join("\0");
+    if (jsonColumns?.signature !== signature) {
+      try {
+        jsonColumns = { signature, columns: chooseColumns(keys, columns, source.file) };
+      } catch (error) {
+        if (!(error instanceof RequestFileError)) throw error;
+        jsonColumns = undefined;
+        const issue = error.issues[0] as LogIssue;
+        yield { number, issue: { ...issue, line: record.line }, fields };
+        continue;
+      }
+    }
+    yield rowOf(fields, jsonColumns.columns, where, defaults);
   }
 }
 
@@ -260,7 +279,9 @@ function* csvRecords(source: ScreenSource, onRead: (bytes: number) => void): Gen
       const { record, info } = next as { record: string[]; info: { lines: number } };
       yield { cells: record, line: info.lines };
     }
-    if (failure !== undefined) throw csvError(source.file, failure);
+    // csv-parse reports an error by destroying the stream: `errored` has it at once, the event later.
+    const error = parser.errored ?? failure;
+    if (error !== null && error !== undefined) throw csvError(source.file, error);
   };
   for (const chunk of chunksOf(source, onRead)) {
     parser.write(chunk);

@@ -21,3 +21,5 @@ export * from "./searchCompanies.js";
 export * from "./matchCompanyName.js";
 export * from "./companyNames.js";
 export * from "./duplicateCompanyNames.js";
+export * from "./issuerName.js";
+export * from "./screenMatch.js";

@@ -16,3 +16,5 @@ export * from "./laneGroups.js";
 export * from "./formatTable.js";
 export * from "./narrateCase.js";
 export * from "./answerJson.js";
+export * from "./screenAnswer.js";
+export * from "./screenOutput.js";

@@ -1,5 +1,6 @@
 import type { Company } from "../domain/companySchema.js";
 import type { IsoDate } from "../domain/isoDate.js";
+import type { HeadlineStatus } from "../domain/lifecycleState.js";
 import type { EffectKind, EffectPeriod } from "../domain/programRules/effect.js";
 import { FORBIDDEN_BY, type ScreenAction } from "../domain/screenActions.js";
 import type { EventRef, Timeline } from "../domain/timeline.js";
@@ -30,7 +31,7 @@ export interface ScreenRecordView {
 /** A list a company is (or was) on, on the row's date. */
 export interface ScreenList {
   program: string;
-  status: string;
+  status: HeadlineStatus;
   since: IsoDate | null;
   enforceable: boolean;
   event: EventRef | null;
@@ -183,6 +184,8 @@ interface Standing {
   lists: ScreenList[];
   listed: ScreenList[];
   effects: ScreenEffect[];
+  /** The effects due after the date, in order of their start. */
+  later: ScreenEffect[];
 }
 
 function standingOf(
@@ -193,6 +196,7 @@ function standingOf(
 ): Standing {
   const lists: ScreenList[] = [];
   const effects: ScreenEffect[] = [];
+  const later: ScreenEffect[] = [];
   for (const { timeline, effects: all } of record.streamsOf(id, knownAt)) {
     const status = statusAt(timeline, date);
     if (status.status !== "unlisted" || status.uncertain) {
@@ -206,8 +210,12 @@ function standingOf(
       });
     }
     for (const effect of effectsAt(all, date)) effects.push(screenEffect(timeline.program, effect));
+    for (const effect of all) {
+      if (effect.from > date) later.push(screenEffect(timeline.program, effect));
+    }
   }
-  return { lists, listed: lists.filter((list) => isOnTheList(list.status as never)), effects };
+  later.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  return { lists, listed: lists.filter((list) => isOnTheList(list.status)), effects, later };
 }
 
 function screenEffect(program: string, effect: EffectPeriod): ScreenEffect {
@@ -272,12 +280,19 @@ function decide(
     inForceKinds.length === 0
       ? "no effect is in force"
       : `in force: ${inForceKinds.map((kind) => KIND_WORDS[kind].replace(/^the /, "")).join(", ")}`;
+  const next = own.later.find(
+    (effect) => action !== undefined && FORBIDDEN_BY[action].includes(effect.kind),
+  );
+  const nextText =
+    next === undefined
+      ? ""
+      : `; ${KIND_WORDS[next.kind]} of ${next.citation} is due from ${next.from}`;
   return {
     verdict: "review",
     reason:
       action === undefined
         ? `${name} is listed (${lists}); ${effectsText}; give the row an action to decide`
-        : `${name} is listed (${lists}), but nothing in force forbids a ${action} on ${date} (${effectsText})`,
+        : `${name} is listed (${lists}), but nothing in force forbids a ${action} on ${date} (${effectsText})${nextText}`,
   };
 }
 

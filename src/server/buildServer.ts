@@ -12,6 +12,7 @@ import type { IsoDate } from "../domain/isoDate.js";
 import { PROBLEM_TYPE, ProblemError, problemOf } from "./problem.js";
 import { readRoutes } from "./readRoutes.js";
 import type { ReplicaFollower } from "./replicaFollower.js";
+import { screenRoute } from "./screenRoute.js";
 import { writeRoutes } from "./writeRoutes.js";
 
 /** How to build the server. */
@@ -109,6 +110,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     writeToken: options.writeToken,
     durable: options.follower === undefined,
   });
+  screenRoute(app, { eventsDir: options.eventsDir, today });
   app.get("/openapi.json", { schema: { hide: true } }, (_request, reply) =>
     reply.type("application/json; charset=utf-8").send(JSON.stringify(app.swagger())),
   );
@@ -124,7 +126,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 function followStore(app: FastifyInstance, follower: ReplicaFollower): void {
   const turns = new WeakMap<FastifyRequest, Awaited<ReturnType<ReplicaFollower["begin"]>>>();
   app.addHook("preHandler", async (request) => {
-    turns.set(request, await follower.begin(request.method === "POST"));
+    // A screen is posted, but only reads.
+    const write = request.method === "POST" && request.routeOptions.url !== "/screen";
+    turns.set(request, await follower.begin(write));
   });
   app.addHook("onSend", async (request, reply, payload) => {
     const turn = turns.get(request);
