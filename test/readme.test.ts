@@ -79,6 +79,8 @@ function scratchFolder(): string {
   for (const [, name, text] of readme.matchAll(/```(?:csv|json) file=(\S+)\n([\s\S]*?)```/g)) {
     writeFileSync(join(cwd, name as string), text as string);
   }
+  // examples/: the files the screen examples read.
+  cpSync(join(root, "examples"), join(cwd, "examples"), { recursive: true });
   // scenarios/: the shipped scenarios the simulate examples name.
   cpSync(join(root, "scenarios"), join(cwd, "scenarios"), { recursive: true });
   // server-events/: the log the README's server answers from and writes to (a copy).
@@ -191,6 +193,7 @@ describe("README examples", () => {
       "replay",
       "report",
       "retract",
+      "screen",
       "search",
       "simulate",
       "stats",

@@ -10,6 +10,9 @@ import {
   type ScreenedRow,
   screenRowJson,
   type ScreenSummary,
+  screenTableErrorRow,
+  screenTableHeader,
+  screenTableRow,
   ScreenTally,
 } from "../report/screenOutput.js";
 import type { LogIssue } from "../store/logError.js";
@@ -23,7 +26,7 @@ import {
 } from "./screenInput.js";
 
 /** The forms a screen's answer takes. */
-export type ScreenOutputFormat = "csv" | "jsonl" | "json";
+export type ScreenOutputFormat = "csv" | "jsonl" | "json" | "table";
 
 /** What to screen, and how to answer. */
 export interface ScreenRequest {
@@ -55,7 +58,8 @@ const MAX_ISSUES = 1_000;
 /**
  * Screens a file of rows against the record, streaming: each row read (`screenRows`) is matched,
  * answered (`screenAnswer`) and handed to `write` as text in the answer's format (CSV: the file's
- * columns and the answer's; JSON Lines: one object per row; JSON: `{"rows": [...], "summary"}`),
+ * columns and the answer's; JSON Lines: one object per row; JSON: `{"rows": [...], "summary"}`;
+ * a table of fixed widths for a terminal, each row's reason below it),
  * so memory does not grow with the rows. A row that cannot be screened is answered in its place
  * as an error and its problem returned; the other rows are still screened.
  *
@@ -108,6 +112,24 @@ interface ScreenOutput {
 function outputFor(request: ScreenRequest, write: (text: string) => void): ScreenOutput {
   const knownThen = request.knownThen === true;
   if (request.format === "csv") return csvOutput(write, knownThen, request.raw === true);
+  if (request.format === "table") {
+    let started = false;
+    const start = () => {
+      if (!started) write(`${screenTableHeader(knownThen)}\n`);
+      started = true;
+    };
+    return {
+      row: (screened) => {
+        start();
+        write(`${screenTableRow(screened, knownThen)}\n`);
+      },
+      error: (item) => {
+        start();
+        write(`${screenTableErrorRow(item.number, item.issue)}\n`);
+      },
+      end: start,
+    };
+  }
   const json = request.format === "json";
   let first = true;
   // Every part ends a line: `{"rows":[` and the first row, `,` and each next one, then the end.

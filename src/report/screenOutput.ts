@@ -279,3 +279,71 @@ export function screenSummaryText(summary: ScreenSummary): string {
   }
   return lines.join("\n");
 }
+
+/** The table's columns and their widths (a longer cell is cut with "…"). */
+const TABLE_COLUMNS = [
+  ["row", 5],
+  ["name", 30],
+  ["date", 10],
+  ["action", 8],
+  ["verdict", 10],
+  ["company", 28],
+  ["match", 18],
+] as const;
+
+function cell(text: string, width: number): string {
+  return (text.length > width ? `${text.slice(0, width - 1)}…` : text).padEnd(width);
+}
+
+/**
+ * The header of the table a terminal reads (`screen --format table`): fixed widths, so that
+ * rows are printed as they come.
+ *
+ * @example
+ * screenTableHeader(false); // "row   name                           date ..."
+ */
+export function screenTableHeader(knownThen: boolean): string {
+  const names = TABLE_COLUMNS.map(([name, width]) => cell(name, width));
+  return [...names, ...(knownThen ? ["known then"] : [])].join(" ").trimEnd();
+}
+
+/**
+ * A screened row in the table: its cells, then its reason on a line of its own.
+ *
+ * @example
+ * screenTableRow(screened, false); // "4     XIAOMI CORP-CLASS B  2021-03-16 buy  review  xiaomi  alias\n      the purchase ban ..."
+ */
+export function screenTableRow(screened: ScreenedRow, knownThen: boolean): string {
+  const { answer } = screened;
+  const company = answer.match.company;
+  const match =
+    company === undefined
+      ? "none"
+      : `${answer.match.how}${answer.match.certain ? "" : ` ${company.score}`}`;
+  const cells = [
+    String(screened.row),
+    screened.name,
+    screened.date,
+    screened.action ?? "-",
+    answer.verdict,
+    company?.id ?? "-",
+    match,
+  ].map((text, index) => cell(text, TABLE_COLUMNS[index]?.[1] ?? 10));
+  const then = answer.knownThen;
+  const thenText = then === undefined ? "" : `${then.verdict}${then.differs ? " (differs)" : ""}`;
+  const line = [...cells, ...(knownThen ? [thenText] : [])].join(" ").trimEnd();
+  const reasons = [`      ${answer.reason}`];
+  if (then?.differs) reasons.push(`      as known then: ${then.reason}`);
+  return [line, ...reasons].join("\n");
+}
+
+/**
+ * A row that could not be screened, in the table.
+ *
+ * @example
+ * screenTableErrorRow(10, issue); // "10    error: trade_date: \"2021-02-30\" is not a real calendar date"
+ */
+export function screenTableErrorRow(row: number, issue: RowIssue): string {
+  const field = issue.field === undefined ? "" : `${issue.field}: `;
+  return `${cell(String(row), 5)} error (line ${issue.line ?? "?"}): ${field}${issue.message}`;
+}

@@ -55,7 +55,8 @@ shows once the screen has taken a second.
                       question), and flag the rows where the two verdicts differ
   --out FILE          write the answer to FILE (whole or not at all) instead of stdout
   --format F          csv (default: the file's columns, then the answer's), jsonl (one
-                      object per row) or json ({"rows": [...], "summary": {...}})
+                      object per row), json ({"rows": [...], "summary": {...}}) or table
+                      (for reading: fixed columns, each row's reason below it)
   --input-format F    csv or jsonl (default: by the file's extension, .jsonl or .ndjson
                       for JSON Lines, else CSV)
   --name-column C     the column naming the company (likewise --id-column, --date-column,
@@ -80,7 +81,12 @@ Example: designations screen examples/blotter.csv --known-at-trade`,
   positionals: { min: 1, max: 1 },
   run({ positionals, values }, io) {
     const file = positionals[0] as string;
-    const format = choice(values, "format", ["csv", "jsonl", "json"], "csv") as ScreenOutputFormat;
+    const format = choice(
+      values,
+      "format",
+      ["csv", "jsonl", "json", "table"],
+      "csv",
+    ) as ScreenOutputFormat;
     if (values.raw === true && format !== "csv") {
       throw new UsageError(`--raw is for CSV only: a ${format} answer is always as it is`);
     }
