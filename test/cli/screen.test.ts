@@ -189,6 +189,20 @@ describe("designations screen: as known on the row's date", () => {
   });
 });
 
+describe("designations screen: a date known only to the month", () => {
+  it("a row in the month Luokung's delisting is dated to is to review, a row after it clear", async () => {
+    const file = fileWith(
+      "luokung.csv",
+      "name,date,action\nLuokung,2021-06-10,buy\nLuokung,2021-07-10,buy\n",
+    );
+    const { rows } = await screen([file]);
+    expect(rows[0]?.verdict).toBe("review");
+    expect(rows[0]?.reason).toMatch(/only to the month 2021-06/);
+    expect(rows[0]?.lists.some((list) => list.program === "dod-1237")).toBe(true);
+    expect(rows[1]?.verdict).toBe("clear");
+  });
+});
+
 describe("designations screen: the examples", () => {
   it("the portfolio, held on 2026-11-30", async () => {
     const { code, rows } = await screen([
