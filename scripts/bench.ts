@@ -4,11 +4,14 @@
  * (scripts/floor.mjs: a plain Node process that reads every line and JSON.parses it). For each
  * command: wall time, its ratio to the floor, and peak memory. Writes docs/PERFORMANCE.md.
  *
- *   npm run bench                  # 100,000, 1,000,000 and 3,000,000 events
+ *   npm run bench                  # 100,000, 1,000,000 and 3,000,000 events; screens of 100,000
+ *                                  # and 1,000,000 rows
  *   npm run bench -- --quick       # 100,000 events only, about a minute
  *   npm run bench -- --sizes 1000000 --rounds 3
  *   npm run bench -- --part server  # the HTTP API only (its section of the doc is rewritten)
  *   npm run bench -- --part commands
+ *   npm run bench -- --part screen  # `screen` of 100,000- and 1,000,000-row files only
+ *   npm run bench -- --part screen --rows 2000,20000
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, tmpdir, totalmem } from "node:os";
@@ -18,6 +21,7 @@ import { parseArgs } from "node:util";
 import { appendEvent } from "../src/app/appendEvents.js";
 import { generateLog } from "./generate-log.js";
 import { cleanUpMeasurements, measureProcess, type ProcessRun } from "./measureProcess.js";
+import { screenSection } from "./benchScreenSection.js";
 import { serverSection } from "./benchServerSection.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -29,18 +33,26 @@ const { values } = parseArgs({
     sizes: { type: "string" },
     rounds: { type: "string" },
     part: { type: "string" },
+    rows: { type: "string" },
   },
 });
 const part = values.part ?? "all";
-if (!["all", "commands", "server"].includes(part)) {
-  throw new Error(`--part: "${part}" must be all, commands or server`);
+if (!["all", "commands", "server", "screen"].includes(part)) {
+  throw new Error(`--part: "${part}" must be all, commands, server or screen`);
 }
+const measures = (name: string) => part === "all" || part === name;
 const sizes = values.sizes
   ? values.sizes.split(",").map(Number)
   : values.quick
     ? [100_000]
     : [100_000, 1_000_000, 3_000_000];
 const rounds = Number(values.rounds ?? 2);
+/** The rows of the files `screen` is measured on (--rows). */
+const screenRows = values.rows
+  ? values.rows.split(",").map(Number)
+  : values.quick
+    ? [100_000]
+    : [100_000, 1_000_000];
 
 /** A command users run, with what it is held to. */
 interface Command {
@@ -254,11 +266,22 @@ const previous = existsSync(DOC) ? readFileSync(DOC, "utf8") : "";
 const machine = `${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node ${process.version}, ${process.platform} ${process.arch}`;
 const written = `Written by \`npm run bench${process.argv.slice(2).length > 0 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}; every figure below is measured, none typed in. Machine: ${machine}.`;
 
-const commands = part === "server" ? keptSection(previous, "commands") : commandsSection();
-const server =
-  part === "commands"
-    ? keptSection(previous, "server")
-    : await serverSection({ cli: CLI, root, quick: values.quick === true, written, log });
+const commands = measures("commands") ? commandsSection() : keptSection(previous, "commands");
+const server = measures("server")
+  ? await serverSection({ cli: CLI, root, quick: values.quick === true, written, log })
+  : keptSection(previous, "server");
+// One run of each screen unless --rounds says otherwise: the 1,000,000-row files take minutes.
+const screen = measures("screen")
+  ? screenSection({
+      cli: CLI,
+      root,
+      rows: screenRows,
+      rounds: Number(values.rounds ?? 1),
+      written,
+      log,
+    })
+  : keptSection(previous, "screen");
+cleanUpMeasurements();
 const doc = [
   "# Performance",
   "",
@@ -269,6 +292,10 @@ const doc = [
   "<!-- bench:server -->",
   server,
   "<!-- /bench:server -->",
+  "",
+  "<!-- bench:screen -->",
+  screen,
+  "<!-- /bench:screen -->",
   "",
 ].join("\n");
 mkdirSync(join(root, "docs"), { recursive: true });
@@ -291,7 +318,6 @@ function keptSection(text: string, name: string): string {
 function commandsSection(): string {
   const all: Row[] = [];
   for (const size of sizes) all.push(...measureSize(size));
-  cleanUpMeasurements();
   process.stdout.write(`${table(all)}\n`);
   return [
     written,
