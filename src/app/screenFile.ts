@@ -1,8 +1,15 @@
 import type { IsoDate } from "../domain/isoDate.js";
 import type { ScreenAction } from "../domain/screenActions.js";
-import { toCsv } from "../export/csvExport.js";
-import { screenAnswer } from "../report/screenAnswer.js";
+import { csvRecords } from "../export/csvExport.js";
 import {
+  assessRow,
+  datedAnswer,
+  ROW_DATE,
+  type ScreenAnswer,
+  type ScreenAssessment,
+} from "../report/screenAnswer.js";
+import {
+  screenCsvAnswerCells,
   screenCsvColumns,
   screenCsvErrorRow,
   screenCsvRow,
@@ -15,6 +22,7 @@ import {
   screenTableRow,
   ScreenTally,
 } from "../report/screenOutput.js";
+import type { ScreenMatch } from "../query/screenMatch.js";
 import type { LogIssue } from "../store/logError.js";
 import type { ScreenRecord } from "./screenRecord.js";
 import {
@@ -93,8 +101,16 @@ export function screenFile(
     }
     const { row } = item;
     const match = record.match(row.name);
-    const answer = screenAnswer(record, match, row, { knownThen });
-    const screened: ScreenedRow = { ...row, answer };
+    const assessed = assessRow(record, match, row, { knownThen });
+    let answer: ScreenAnswer | undefined;
+    // Dated only when an output reads it: a CSV answer puts the date into kept text instead.
+    const screened: ScreenedRow = {
+      ...row,
+      assessed,
+      get answer() {
+        return (answer ??= datedAnswer(assessed, row.date));
+      },
+    };
     tally.add(screened);
     output.row(screened);
   }
@@ -154,21 +170,22 @@ function outputFor(request: ScreenRequest, write: (text: string) => void): Scree
 function csvOutput(write: (text: string) => void, knownThen: boolean, raw: boolean): ScreenOutput {
   let input: string[] | undefined;
   let columns: string[] = [];
-  let batch: string[][] = [];
+  // The batch's rows as CSV text: a row the file wrote whole and harmless is its own text and
+  // the answer's kept text; any other is made from its cells by csv-stringify.
+  let batch: string[] = [];
+  const fragments = new AnswerFragments(knownThen, raw);
   const waiting: Extract<ScreenItem, { issue: LogIssue }>[] = [];
   const flush = (header: boolean) => {
     if (batch.length === 0 && !header) return;
-    const rows = batch.map((cells) =>
-      Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ""])),
-    );
-    write(toCsv(rows, columns, { header, raw }));
+    write((header ? csvRecords([columns], { raw }) : "") + batch.join(""));
     batch = [];
   };
+  const cellsOf = (cells: string[]) => csvRecords([cells], { raw });
   const start = (fields: Record<string, string> | undefined) => {
     if (input !== undefined) return;
     input = Object.keys(fields ?? {});
     columns = screenCsvColumns(input, knownThen);
-    for (const item of waiting.splice(0)) batch.push(errorCells(item));
+    for (const item of waiting.splice(0)) batch.push(cellsOf(errorCells(item)));
     flush(true);
   };
   const errorCells = (item: Extract<ScreenItem, { issue: LogIssue }>) =>
@@ -176,14 +193,17 @@ function csvOutput(write: (text: string) => void, knownThen: boolean, raw: boole
   return {
     row: (screened) => {
       start(screened.fields);
-      batch.push(screenCsvRow(input ?? [], screened, knownThen));
+      const text = screened.raw;
+      if (text !== undefined && (raw || !FORMULA_CELL.test(text))) {
+        batch.push(`${text},${fragments.of(screened)}\r\n`);
+      } else batch.push(cellsOf(screenCsvRow(input ?? [], screened, knownThen)));
       if (batch.length >= CSV_BATCH) flush(false);
     },
     error: (item) => {
       if (input === undefined && item.fields === undefined) waiting.push(item);
       else {
         start(item.fields);
-        batch.push(errorCells(item));
+        batch.push(cellsOf(errorCells(item)));
       }
     },
     end: () => {
@@ -191,4 +211,65 @@ function csvOutput(write: (text: string) => void, knownThen: boolean, raw: boole
       flush(false);
     },
   };
+}
+
+/**
+ * A cell that may start a spreadsheet formula (see `neutralised`): such a row is written from its
+ * cells, neutralised, not as the file wrote it. (A comma inside a quoted cell may match too: that
+ * row is then only written the slower way.)
+ */
+const FORMULA_CELL = /(?:^|,)"?[=+\-@\t\r]/;
+
+/**
+ * The answer's cells of CSV rows as CSV text, kept: the match's cells for each match, the rest
+ * for each kept assessment and action (see `assessRow`), so that rows of one company on days of
+ * one stretch share them whatever name they give it, with the row's date put in.
+ */
+class AnswerFragments {
+  private readonly matchParts = new WeakMap<ScreenMatch, string>();
+  private readonly answerParts = new WeakMap<
+    ScreenAssessment,
+    Map<ScreenAssessment | undefined, Map<string | undefined, [string[], string[]]>>
+  >();
+
+  constructor(
+    private readonly knownThen: boolean,
+    private readonly raw: boolean,
+  ) {}
+
+  of(screened: ScreenedRow): string {
+    const { match, now, then } = screened.assessed;
+    let cells: string[] | undefined;
+    const allCells = () =>
+      (cells ??= screenCsvAnswerCells(
+        { ...screened, date: ROW_DATE, answer: datedAnswer(screened.assessed, ROW_DATE) },
+        this.knownThen,
+      ));
+    let matchPart = this.matchParts.get(match);
+    if (matchPart === undefined) {
+      matchPart = this.csv(allCells().slice(2, 7));
+      this.matchParts.set(match, matchPart);
+    }
+    let byThen = this.answerParts.get(now);
+    if (byThen === undefined) this.answerParts.set(now, (byThen = new Map()));
+    let byAction = byThen.get(then);
+    if (byAction === undefined) byThen.set(then, (byAction = new Map()));
+    // The action is a cell of the answer, and an assessment may serve every action (no match).
+    let parts = byAction.get(screened.action);
+    if (parts === undefined) {
+      parts = [
+        this.csv(allCells().slice(0, 2)).split(ROW_DATE),
+        this.csv(allCells().slice(7)).split(ROW_DATE),
+      ];
+      byAction.set(screened.action, parts);
+    }
+    const [verdict, rest] = parts;
+    const date = screened.date;
+    const before = verdict.length === 1 ? (verdict[0] as string) : verdict.join(date);
+    return `${before},${matchPart},${rest.length === 1 ? (rest[0] as string) : rest.join(date)}`;
+  }
+
+  private csv(cells: string[]): string {
+    return csvRecords([cells], { raw: this.raw }).slice(0, -2);
+  }
 }

@@ -31,6 +31,8 @@ export interface ScreenRow {
   action?: ScreenAction;
   /** The row's cells by column, as the file has them. */
   fields: Record<string, string>;
+  /** The row's CSV text as the file wrote it (no line ending), when it has every column. */
+  raw?: string;
 }
 
 /** A row read, or why it could not be: the file, line and field. */
@@ -72,6 +74,7 @@ const GUESSES: Readonly<Record<keyof ScreenColumns, readonly string[]>> = {
 };
 
 const CHUNK = 1 << 20;
+const EDGE_LINE_ENDS = /^[\r\n]+|[\r\n]+$/g;
 
 /** Where a screened file comes from: a path read in chunks, or the text of a request. */
 export type ScreenSource = { file: string; text?: undefined } | { file: string; text: string };
@@ -113,13 +116,18 @@ export function* screenRows(
       continue;
     }
     number += 1;
-    const fields =
-      cells === undefined
-        ? (record.fields as Record<string, string>)
-        : Object.fromEntries((header ?? []).map((name, index) => [name, cells[index] ?? ""]));
+    const fields = cells === undefined ? (record.fields as Record<string, string>) : {};
+    if (cells !== undefined) {
+      const names = header ?? [];
+      for (let index = 0; index < names.length; index++) {
+        fields[names[index] as string] = cells[index] ?? "";
+      }
+    }
     const where = { file: source.file, line: record.line, number };
     if (cells !== undefined) {
-      yield rowOf(fields, chosen as ScreenColumns, where, defaults);
+      const item = rowOf(fields, chosen as ScreenColumns, where, defaults);
+      if (item.row !== undefined && cells.length === header?.length) item.row.raw = record.raw;
+      yield item;
       continue;
     }
     // A JSON line's fields are its own: its columns are found anew when its keys differ.
@@ -235,7 +243,7 @@ function chooseColumns(
 }
 
 type RawRecord =
-  | { cells: string[]; line: number; fields?: undefined }
+  | { cells: string[]; line: number; raw: string; fields?: undefined }
   | { fields: Record<string, unknown>; line: number; cells?: undefined }
   | { issue: LogIssue };
 
@@ -268,6 +276,7 @@ function* csvRecords(source: ScreenSource, onRead: (bytes: number) => void): Gen
     relax_column_count: true,
     skip_empty_lines: true,
     info: true,
+    raw: true,
     max_record_size: LIMITS.lineBytes,
   });
   let failure: unknown;
@@ -276,8 +285,13 @@ function* csvRecords(source: ScreenSource, onRead: (bytes: number) => void): Gen
   });
   const drain = function* (): Generator<RawRecord> {
     for (let next = parser.read(); next !== null; next = parser.read()) {
-      const { record, info } = next as { record: string[]; info: { lines: number } };
-      yield { cells: record, line: info.lines };
+      const { record, info, raw } = next as {
+        record: string[];
+        info: { lines: number };
+        raw: string;
+      };
+      // The record's text, without the line endings csv-parse leaves on either side of it.
+      yield { cells: record, line: info.lines, raw: raw.replace(EDGE_LINE_ENDS, "") };
     }
     // csv-parse reports an error by destroying the stream: `errored` has it at once, the event later.
     const error = parser.errored ?? failure;

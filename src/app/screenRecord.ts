@@ -32,6 +32,7 @@ export class ScreenRecord implements ScreenRecordView {
   private readonly knownDates = new Map<string, string[]>();
   private readonly views = new Map<string, ScreenStream>();
   private readonly matches = new Map<string, ScreenMatch>();
+  private readonly changeDates = new Map<string, IsoDate[]>();
 
   constructor(dir: string, options: { cacheDir?: string } = {}) {
     const cacheDir = options.cacheDir ?? cacheDirFor(dir);
@@ -102,19 +103,88 @@ export class ScreenRecord implements ScreenRecordView {
     });
   }
 
+  /**
+   * The days `[from, to)` around `date` on which nothing an answer about `id` reads changes: a
+   * status, an effect or a month's certainty of the company (`family`: of its parent and its
+   * subsidiaries too), as the log stands or (`asKnown`) as known on each day, so with the dates
+   * its knowledge changed. `from` is "" before the first such date, `to` null after the last.
+   *
+   * @example
+   * record.stretchAround("xiaomi", "2021-04-01", { family: false, asKnown: false }); // { from: "2021-03-15", to: "2021-05-11" }
+   */
+  stretchAround(
+    id: string,
+    date: IsoDate,
+    options: { family: boolean; asKnown: boolean },
+  ): { from: IsoDate; to: IsoDate | null } {
+    const key = `${options.family}\0${options.asKnown}\0${id}`;
+    let dates = this.changeDates.get(key);
+    if (dates === undefined) {
+      dates = this.datesOfChange(id, options);
+      this.changeDates.set(key, dates);
+    }
+    let low = 0;
+    let high = dates.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((dates[middle] as IsoDate) <= date) low = middle + 1;
+      else high = middle;
+    }
+    return { from: dates[low - 1] ?? "", to: dates[low] ?? null };
+  }
+
+  private datesOfChange(id: string, options: { family: boolean; asKnown: boolean }): IsoDate[] {
+    const dates = new Set<IsoDate>();
+    const add = ({ timeline, effects }: ScreenStream) => {
+      for (const interval of timeline.intervals) {
+        dates.add(interval.from);
+        if (interval.to !== null) dates.add(interval.to);
+      }
+      for (const effect of effects) {
+        for (const date of [effect.from, effect.to, effect.due.from, effect.due.to]) {
+          if (date !== null) dates.add(date);
+        }
+      }
+      for (const month of timeline.uncertainMonths) {
+        dates.add(`${month}-01`);
+        dates.add(nextMonth(month));
+      }
+    };
+    const parent = this.byId.get(id)?.parent;
+    const family = options.family
+      ? [...(parent === undefined ? [] : [parent]), ...this.childrenOf(id)]
+      : [];
+    for (const subject of [id, ...family]) {
+      for (const stream of this.streams.get(subject) ?? []) add(stream);
+      if (!options.asKnown) continue;
+      for (const file of this.files.get(subject) ?? []) {
+        for (const known of this.knownDatesOf(file)) {
+          dates.add(known);
+          add(this.streamAsKnown(file, known));
+        }
+      }
+    }
+    return [...dates].sort();
+  }
+
   /** Writes back what the timeline cache learnt. */
   close(): void {
     this.cache.flush();
   }
 
-  /** The last date on or before `knownAt` on which the stream's knowledge changed. */
-  private lastKnownDate(file: StreamFile, knownAt: IsoDate): IsoDate | undefined {
+  /** The dates on which the stream's knowledge changed, in order. */
+  private knownDatesOf(file: StreamFile): IsoDate[] {
     let dates = this.knownDates.get(file.file);
     if (dates === undefined) {
       const events = this.cache.events(file.file, file.company, file.program);
       dates = [...new Set(events.map((event) => event.known ?? event.effective))].sort();
       this.knownDates.set(file.file, dates);
     }
+    return dates;
+  }
+
+  private lastKnownDate(file: StreamFile, knownAt: IsoDate): IsoDate | undefined {
+    const dates = this.knownDatesOf(file);
     let low = 0;
     let high = dates.length - 1;
     let found: IsoDate | undefined;
@@ -142,4 +212,10 @@ export class ScreenRecord implements ScreenRecordView {
     }
     return stream;
   }
+}
+
+/** The first day of the month after `YYYY-MM`. */
+function nextMonth(month: string): IsoDate {
+  const [year, number] = month.split("-").map(Number) as [number, number];
+  return number === 12 ? `${year + 1}-01-01` : `${year}-${String(number + 1).padStart(2, "0")}-01`;
 }

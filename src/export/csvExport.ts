@@ -41,6 +41,29 @@ export function toCsv<Row extends { [Column in keyof Row]: CsvValue }>(
 }
 
 /**
+ * Records given as arrays of cells (a header is just the first of them), as `toCsv` writes them:
+ * CRLF after each, quoting where needed, formulas neutralised unless `raw`. For a long answer
+ * written in batches, without making each record an object first.
+ *
+ * @example
+ * csvRecords([["company", "verdict"], ["xiaomi", "review"]]); // "company,verdict\r\nxiaomi,review\r\n"
+ */
+export function csvRecords(
+  records: readonly (readonly CsvValue[])[],
+  options: Pick<CsvOptions, "raw"> = {},
+): string {
+  return stringify(records as CsvValue[][], {
+    record_delimiter: "windows",
+    // A line break of either kind inside a cell is quoted (csv-stringify quotes only "\r\n").
+    quoted_match: /[\r\n]/,
+    cast: {
+      boolean: (value) => (value ? "true" : "false"),
+      string: options.raw === true ? (value) => value : neutralised,
+    },
+  });
+}
+
+/**
  * A text cell a spreadsheet will not run: `'` before a leading `=`, `+`, `-`, `@`, tab or CR.
  *
  * @example

@@ -1,8 +1,14 @@
 import { distance } from "fastest-levenshtein";
 import type { Company } from "../domain/companySchema.js";
-import { normalizeCompanyName } from "./companyNames.js";
+import { foldCompanyName, normalizeCompanyName } from "./companyNames.js";
 import { issuerNameOf } from "./issuerName.js";
-import { type MatchHow, type RankedHit, rankedHits } from "./searchCompanies.js";
+import {
+  byPreference,
+  type MatchHow,
+  namedHits,
+  type RankedHit,
+  registryIndexOf,
+} from "./searchCompanies.js";
 
 /** A company a screened name may be, with its score (0 exact, up to 1; lower is better). */
 export interface ScreenCandidate {
@@ -29,9 +35,9 @@ export interface ScreenMatch {
 const MAX_CANDIDATES = 5;
 /**
  * How alike a near spelling must be to the name it is near, as a whole (1 minus the edit
- * distance over the longer length, both normalised): Fuse.js scores word by word, so "Apple"
- * is near "Appliance" in "Guizhou Space Appliance"; a screen offers only names misspelt as a
- * whole ("Xiaomy Corp" for "Xiaomi Corporation": 0.83).
+ * distance over the longer length, both normalised): "Xiaomy Corp" is 0.83 like "Xiaomi
+ * Corporation". Unlike a search (Fuse.js, word by word, where "Apple" is near "Appliance" in
+ * "Guizhou Space Appliance"), a screen offers only names misspelt as a whole.
  */
 export const MIN_FUZZY_LIKENESS = 0.75;
 
@@ -39,8 +45,8 @@ export const MIN_FUZZY_LIKENESS = 0.75;
  * Which company of `companies` a name in a screened file is: a registry id as written; else an
  * exact name or alias (case, punctuation and legal forms aside) of one company, certain, or of
  * several, uncertain; else, read as it is or as the issuer of a security (`issuerNameOf`), the
- * best partial or near-spelling hit of `rankedHits` (a near spelling only when the whole name is
- * alike: `MIN_FUZZY_LIKENESS`), uncertain, with the others as candidates.
+ * best partial hit (every word of the name in a company's, `namedHits`), or else the nearest
+ * spellings of the whole name (`MIN_FUZZY_LIKENESS`), uncertain, with the others as candidates.
  *
  * @example
  * matchScreenName("XIAOMI CORP-CLASS B", companies); // { how: "alias", certain: true, read: "XIAOMI CORP", company: { id: "xiaomi", ... } }
@@ -50,16 +56,8 @@ export function matchScreenName(text: string, companies: readonly Company[]): Sc
   const written = text.trim();
   const issuer = issuerNameOf(written);
   const readings = issuer === written ? [written] : [written, issuer];
-  const found = readings.map((reading) => ({
-    reading,
-    hits: rankedHits(reading, companies).filter(
-      (hit) => hit.how !== "fuzzy" || likeness(reading, hit.matched) >= MIN_FUZZY_LIKENESS,
-    ),
-  }));
-  for (const { reading, hits } of found) {
-    const exact = hits.filter((hit) => hit.tier <= 1);
-    const best = exact.filter((hit) => hit.tier === exact[0]?.tier);
-    const [first, ...others] = best;
+  for (const reading of readings) {
+    const [first, ...others] = exactHits(reading, companies);
     if (first === undefined) continue;
     return {
       ...matched(first, reading, written),
@@ -67,7 +65,11 @@ export function matchScreenName(text: string, companies: readonly Company[]): Sc
       candidates: others.slice(0, MAX_CANDIDATES).map(candidate),
     };
   }
-  // No exact name: the reading whose best hit fits best.
+  // No exact name: the reading whose best hit fits best, its words or else a near spelling.
+  const found = readings.map((reading) => {
+    const hits = namedHits(reading, companies);
+    return { reading, hits: hits.length > 0 ? hits : nearSpellings(reading, companies) };
+  });
   const [best] = found
     .filter(({ hits }) => hits.length > 0)
     .sort((a, b) => rank(a.hits[0] as RankedHit) - rank(b.hits[0] as RankedHit));
@@ -94,11 +96,88 @@ function candidate(hit: RankedHit): ScreenCandidate {
   return { id: hit.id, name: hit.name, score: hit.score };
 }
 
-/** 1 for names alike once normalised, down to 0 for names with nothing in common. */
-function likeness(a: string, b: string): number {
-  const [left, right] = [normalizeCompanyName(a), normalizeCompanyName(b)];
-  const longer = Math.max(left.length, right.length);
-  return longer === 0 ? 0 : 1 - distance(left, right) / longer;
+/**
+ * The companies of which `reading` is a name exactly: written alike (case and punctuation aside),
+ * else alike once normalised; one hit per company, as `namedHits` gives its tiers 0 and 1, without
+ * scanning the registry.
+ */
+function exactHits(reading: string, companies: readonly Company[]): RankedHit[] {
+  const index = registryIndexOf(companies);
+  const keys = [
+    [index.byFolded, foldCompanyName(reading)],
+    [index.byNormalized, normalizeCompanyName(reading)],
+  ] as const;
+  for (const [tier, [names, key]] of keys.entries()) {
+    const found = new Map<number, RankedHit>();
+    for (const { company, entry } of byPreference(names.get(key) ?? [], [reading])) {
+      if (found.has(company)) continue;
+      const { id, name } = companies[company] as Company;
+      found.set(company, {
+        id,
+        name,
+        matched: entry.written,
+        how: entry.source,
+        score: 0,
+        tier,
+        company,
+      });
+    }
+    if (found.size > 0) return [...found.values()];
+  }
+  return [];
+}
+
+/** A name of the registry as near spellings are measured against it. */
+interface SpelledName {
+  company: number;
+  written: string;
+  normalized: string;
+}
+
+const spelledNames = new WeakMap<readonly Company[], SpelledName[]>();
+
+/**
+ * The companies whose normalised name (or alias) is alike as a whole to the query's: 1 minus the
+ * edit distance over the longer length at least `MIN_FUZZY_LIKENESS` (score: 1 minus that), best
+ * first, one hit per company. A name of four letters or fewer is never near anything.
+ */
+function nearSpellings(query: string, companies: readonly Company[]): RankedHit[] {
+  const normalized = normalizeCompanyName(query);
+  if (normalized.replace(/ /g, "").length < 5) return [];
+  let names = spelledNames.get(companies);
+  if (names === undefined) {
+    const seen = new Set<string>();
+    names = registryIndexOf(companies).wordNames.flatMap(({ company, entry }) => {
+      const key = `${company}\n${entry.normalized}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ company, written: entry.written, normalized: entry.normalized }];
+    });
+    spelledNames.set(companies, names);
+  }
+  const best = new Map<number, RankedHit>();
+  for (const name of names) {
+    const longer = Math.max(normalized.length, name.normalized.length);
+    // A difference in length is a distance at least that long: no need to measure.
+    const most = Math.floor(longer * (1 - MIN_FUZZY_LIKENESS));
+    if (Math.abs(normalized.length - name.normalized.length) > most) continue;
+    const apart = distance(normalized, name.normalized);
+    if (apart > most) continue;
+    const score = Math.round((apart / longer) * 1000) / 1000;
+    const before = best.get(name.company);
+    if (before !== undefined && before.score <= score) continue;
+    const { id, name: full } = companies[name.company] as Company;
+    best.set(name.company, {
+      id,
+      name: full,
+      matched: name.written,
+      how: "fuzzy",
+      score,
+      tier: 4,
+      company: name.company,
+    });
+  }
+  return [...best.values()].sort((a, b) => a.score - b.score || a.company - b.company);
 }
 
 /** Tier first, then score: a partial hit (tiers 2 and 3) before a near spelling (tier 4). */

@@ -50,6 +50,8 @@ const PARTIAL_SCORE = { words: 0.1, prefixes: 0.2, inside: 0.3 } as const;
 export interface IndexedName {
   company: number;
   entry: CompanyNameEntry;
+  /** The normalised name's words. */
+  words: readonly string[];
 }
 
 export interface RegistryIndex {
@@ -128,10 +130,22 @@ export function rankedHits(query: string, companies: readonly Company[]): Ranked
   return [...hits];
 }
 
+/**
+ * Like `rankedHits` without its near spellings (tier 4) and without remembering the answer: the
+ * exact and partial hits, what a caller that judges near spellings its own way needs.
+ *
+ * @example
+ * namedHits("HIKVISION DIGITAL", companies)[0]; // { id: "hikvision", how: "partial", tier: 2, ... }
+ */
+export function namedHits(query: string, companies: readonly Company[]): RankedHit[] {
+  return searchIndex(query, companies, registryIndexOf(companies), false);
+}
+
 function searchIndex(
   query: string,
   companies: readonly Company[],
   index: RegistryIndex,
+  fuzzy = true,
 ): RankedHit[] {
   const normalized = normalizeCompanyName(query);
   if (normalized === "") return [];
@@ -161,7 +175,7 @@ function searchIndex(
   tier(1, exact(index.byNormalized.get(normalized)));
   tier(2, partialMatches(normalized, index.wordNames, partialScore));
   tier(3, partialMatches(normalized, index.wordNames, containedScore));
-  if ([...normalized].length >= FUZZY_MIN_LENGTH) tier(4, fuzzyMatches(normalized, index));
+  if (fuzzy && [...normalized].length >= FUZZY_MIN_LENGTH) tier(4, fuzzyMatches(normalized, index));
   return [...found.values()];
 }
 
@@ -182,7 +196,7 @@ export function byPreference(
   return [...names].sort((a, b) => rank(a) - rank(b));
 }
 
-type PartialScore = (query: string, queryWords: string[], name: string) => number | undefined;
+type PartialScore = (query: string, queryWords: string[], name: IndexedName) => number | undefined;
 
 function* partialMatches(
   query: string,
@@ -191,14 +205,16 @@ function* partialMatches(
 ): Generator<Candidate> {
   const queryWords = query.split(" ");
   for (const name of names) {
-    const score = scoreOf(query, queryWords, name.entry.normalized);
+    const score = scoreOf(query, queryWords, name);
     if (score !== undefined) yield [name, "partial", score];
   }
 }
 
 /** The score of a name that holds the words of the query, or `undefined`. */
-const partialScore: PartialScore = (query, queryWords, name) => {
-  const words = name.split(" ");
+const partialScore: PartialScore = (query, queryWords, { entry, words }) => {
+  const name = entry.normalized;
+  // Every way to fit needs the first word inside the name: most names are ruled out here.
+  if (!name.includes(queryWords[0] ?? "")) return undefined;
   if (queryWords.every((q) => words.includes(q))) return PARTIAL_SCORE.words;
   if (queryWords.every((q) => words.some((word) => word.startsWith(q)))) {
     return PARTIAL_SCORE.prefixes;
@@ -207,8 +223,10 @@ const partialScore: PartialScore = (query, queryWords, name) => {
 };
 
 /** The score of a name whose words are all in the query ("Tencent" in "Tencent Music"). */
-const containedScore: PartialScore = (_, queryWords, name) =>
-  name.length >= 3 && name.split(" ").every((word) => queryWords.includes(word))
+const containedScore: PartialScore = (query, queryWords, { entry, words }) =>
+  entry.normalized.length >= 3 &&
+  query.includes(words[0] ?? "") &&
+  words.every((word) => queryWords.includes(word))
     ? PARTIAL_SCORE.inside
     : undefined;
 
@@ -233,7 +251,11 @@ export function registryIndexOf(companies: readonly Company[]): RegistryIndex {
   let index = indexes.get(companies);
   if (index !== undefined) return index;
   const names = companies.flatMap((company, position) =>
-    nameEntriesOf(company).map((entry) => ({ company: position, entry })),
+    nameEntriesOf(company).map((entry) => ({
+      company: position,
+      entry,
+      words: entry.normalized.split(" "),
+    })),
   );
   index = {
     names,

@@ -6,7 +6,7 @@ import { FORBIDDEN_BY, type ScreenAction } from "../domain/screenActions.js";
 import type { EventRef, Timeline } from "../domain/timeline.js";
 import { effectsAt } from "../query/effectsOf.js";
 import { isOnTheList } from "../query/onTheList.js";
-import type { ScreenMatch } from "../query/screenMatch.js";
+import type { ScreenCandidate, ScreenMatch } from "../query/screenMatch.js";
 import { statusAt } from "../query/statusAt.js";
 import { citationText, eventWords } from "./effectText.js";
 
@@ -26,7 +26,20 @@ export interface ScreenRecordView {
   streamsOf(id: string, knownAt?: IsoDate): readonly ScreenStream[];
   /** The registry's companies that name `id` as their parent. */
   childrenOf(id: string): readonly string[];
+  /**
+   * The days `[from, to)` around `date` on which nothing an answer about `id` reads changes: its
+   * own streams, or with `family` its parent's and subsidiaries' too; `asKnown`, as known on each
+   * day. When given, answers are kept for such stretches of days.
+   */
+  stretchAround?(
+    id: string,
+    date: IsoDate,
+    options: { family: boolean; asKnown: boolean },
+  ): { from: IsoDate; to: IsoDate | null };
 }
+
+/** Stands for the row's date in an answer kept for every day of a stretch. */
+export const ROW_DATE = "\u0002";
 
 /** A list a company is (or was) on, on the row's date. */
 export interface ScreenList {
@@ -68,6 +81,11 @@ export interface ScreenAssessment {
 /** The whole answer for a row: the match, the verdict as known today, and (asked) as known then. */
 export interface ScreenAnswer extends ScreenAssessment {
   match: ScreenMatch;
+  /**
+   * The assessments before the row's date was put into their reasons (`ROW_DATE` there): kept
+   * objects, the same for every row of a stretch, so that what is made of them can be kept too.
+   */
+  undated: { now: ScreenAssessment; then?: ScreenAssessment };
   /** The answer as it could have been known on the row's date (`--known-at-trade`). */
   knownThen?: ScreenAssessment & { differs: boolean };
 }
@@ -98,10 +116,85 @@ export function screenAnswer(
   row: { date: IsoDate; action?: ScreenAction; name: string },
   options: { knownThen?: boolean } = {},
 ): ScreenAnswer {
-  const now = assessMatch(record, match, row, undefined);
-  if (!options.knownThen) return { ...now, match };
-  const then = assessMatch(record, match, row, row.date);
-  return { ...now, match, knownThen: { ...then, differs: then.verdict !== now.verdict } };
+  return datedAnswer(assessRow(record, match, row, options), row.date);
+}
+
+/** A row's assessments before its date is put into their reasons (see `ScreenAnswer.undated`). */
+export interface AssessedRow {
+  match: ScreenMatch;
+  now: ScreenAssessment;
+  then?: ScreenAssessment;
+}
+
+/**
+ * The assessments `screenAnswer` dates: kept objects, shared by the rows of one stretch, with
+ * `ROW_DATE` in their reasons where the row's date goes. For a caller that makes something of
+ * them it can keep too (a CSV answer's cells).
+ *
+ * @example
+ * assessRow(record, match, { date: "2021-03-16", action: "buy", name: "XIAOMI" }).now.verdict; // "review"
+ */
+export function assessRow(
+  record: ScreenRecordView,
+  match: ScreenMatch,
+  row: { date: IsoDate; action?: ScreenAction; name: string },
+  options: { knownThen?: boolean } = {},
+): AssessedRow {
+  const assess = (knownAt: IsoDate | undefined) => assessMatch(record, match, row, knownAt);
+  const now = assess(undefined);
+  return options.knownThen ? { match, now, then: assess(row.date) } : { match, now };
+}
+
+/**
+ * The answer of `assessRow`'s assessments on the row's date.
+ *
+ * @example
+ * datedAnswer(assessRow(record, match, row), row.date).reason;
+ */
+export function datedAnswer(assessed: AssessedRow, date: IsoDate): ScreenAnswer {
+  const { match, now, then } = assessed;
+  const dated = (assessment: ScreenAssessment) => ({
+    ...assessment,
+    reason: assessment.reason.replaceAll(ROW_DATE, date),
+  });
+  if (then === undefined) return { ...dated(now), match, undated: { now } };
+  return {
+    ...dated(now),
+    match,
+    knownThen: { ...dated(then), differs: then.verdict !== now.verdict },
+    undated: { now, then },
+  };
+}
+
+/** The answer to a name that matches no company, kept with its match. */
+const unmatched = new WeakMap<ScreenMatch, ScreenAssessment>();
+
+/** A company's answer for the days `[from, to)`, the same for each of them. */
+interface KeptAnswer {
+  from: IsoDate;
+  to: IsoDate | null;
+  assessment: ScreenAssessment;
+}
+
+/** Answers kept by record, then company, action and view, each list sorted by `from`. */
+const kept = new WeakMap<ScreenRecordView, { count: number; byKey: Map<string, KeptAnswer[]> }>();
+/** The most answers a record keeps. */
+const MAX_KEPT = 20_000;
+
+/**
+ * Readings of uncertain matches, kept by match, action and the candidates' answers: at most
+ * `MAX_KEPT` in all (then forgotten together, to be read again as rows ask).
+ */
+let keptReadings = new WeakMap<ScreenMatch, Map<string, ScreenAssessment>>();
+let readingsKept = 0;
+
+/** A number for each kept answer, for keys made of answers. */
+const answerIds = new WeakMap<ScreenAssessment, number>();
+let nextAnswerId = 0;
+function idOf(assessment: ScreenAssessment): number {
+  let id = answerIds.get(assessment);
+  if (id === undefined) answerIds.set(assessment, (id = nextAnswerId++));
+  return id;
 }
 
 function assessMatch(
@@ -112,20 +205,51 @@ function assessMatch(
 ): ScreenAssessment {
   const best = match.company;
   if (best === undefined) {
-    return clear(`no company of the record matches "${row.name}"`);
+    // One answer per name that matches nothing, whatever the date.
+    let none = unmatched.get(match);
+    if (none === undefined) {
+      none = clear(`no company of the record matches "${row.name}"`);
+      unmatched.set(match, none);
+    }
+    return none;
   }
-  const assess = (id: string) => assessCompany(record, id, row.date, row.action, knownAt);
+  const assess = (id: string) => keptAssessment(record, id, row.date, row.action, knownAt);
   if (match.certain) return assess(best.id);
   const readings = [best, ...match.candidates].map((candidate) => ({
     candidate,
     assessment: assess(candidate.id),
   }));
+  // The same candidates' answers make the same reading: kept with the match.
+  const key = `${row.action ?? ""}\0${readings.map(({ assessment }) => idOf(assessment)).join(",")}`;
+  if (readingsKept >= MAX_KEPT) {
+    keptReadings = new WeakMap();
+    readingsKept = 0;
+  }
+  let byKey = keptReadings.get(match);
+  if (byKey === undefined) keptReadings.set(match, (byKey = new Map()));
+  let reading = byKey.get(key);
+  if (reading === undefined) {
+    reading = uncertainReading(match, row.name, readings);
+    byKey.set(key, reading);
+    readingsKept += 1;
+  }
+  return reading;
+}
+
+/** The answer to an uncertain match from its candidates' answers. */
+function uncertainReading(
+  match: ScreenMatch,
+  name: string,
+  readings: readonly { candidate: ScreenCandidate; assessment: ScreenAssessment }[],
+): ScreenAssessment {
+  const best = match.company as ScreenCandidate;
+  const row = { name };
   const named = readings.find(({ assessment }) => assessment.verdict !== "clear");
   const how = `${match.how}, score ${best.score}`;
   if (named === undefined) {
     const others = readings.length > 1 ? ` nor any of ${readings.length - 1} other candidates` : "";
     return clear(
-      `"${row.name}" is not certainly a company of the record (nearest: ${best.name}, ${how}), and neither it${others} is on a list on ${row.date}`,
+      `"${row.name}" is not certainly a company of the record (nearest: ${best.name}, ${how}), and neither it${others} is on a list on ${ROW_DATE}`,
     );
   }
   const { candidate, assessment } = named;
@@ -136,24 +260,85 @@ function assessMatch(
   };
 }
 
-/** The verdict on one company of the registry on `date`. */
-function assessCompany(
+/**
+ * The verdict on one company, kept for the stretch of days around `date` on which nothing it
+ * reads changes (the same object for each of them), when the record tells stretches.
+ */
+function keptAssessment(
   record: ScreenRecordView,
   id: string,
   date: IsoDate,
   action: ScreenAction | undefined,
   knownAt: IsoDate | undefined,
 ): ScreenAssessment {
+  // As known on a date is asked only of the row's own date.
+  const asKnown = knownAt !== undefined;
+  if (record.stretchAround === undefined || (asKnown && knownAt !== date)) {
+    return assessCompany(record, id, date, action, knownAt).assessment;
+  }
+  let store = kept.get(record);
+  if (store === undefined) kept.set(record, (store = { count: 0, byKey: new Map() }));
+  const key = `${id}\0${action ?? ""}\0${asKnown}`;
+  let answers = store.byKey.get(key);
+  if (answers === undefined) store.byKey.set(key, (answers = []));
+  // The last answer that starts on or before the date, if it still holds on it.
+  let low = 0;
+  let high = answers.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((answers[middle] as KeptAnswer).from <= date) low = middle + 1;
+    else high = middle;
+  }
+  const found = answers[low - 1];
+  if (found !== undefined && (found.to === null || date < found.to)) return found.assessment;
+  const { assessment, family } = assessCompany(record, id, date, action, knownAt);
+  if (store.count >= MAX_KEPT) {
+    store.byKey.clear();
+    store.count = 0;
+    store.byKey.set(key, (answers = []));
+    low = 0;
+  }
+  const { from, to } = record.stretchAround(id, date, { family, asKnown });
+  answers.splice(low, 0, { from, to, assessment });
+  store.count += 1;
+  return assessment;
+}
+
+/**
+ * The verdict on one company of the registry on `date`, and whether it read the company's family
+ * (its parent and subsidiaries), as it does for a company on no list itself.
+ */
+function assessCompany(
+  record: ScreenRecordView,
+  id: string,
+  date: IsoDate,
+  action: ScreenAction | undefined,
+  knownAt: IsoDate | undefined,
+): { assessment: ScreenAssessment; family: boolean } {
   const own = standingOf(record, id, date, knownAt);
   const name = record.company(id)?.name ?? id;
   const decided = decide(own, name, date, action);
-  if (decided !== undefined) return { ...decided, lists: own.lists, effects: own.effects };
+  if (decided !== undefined) {
+    return { assessment: { ...decided, lists: own.lists, effects: own.effects }, family: false };
+  }
+  return { assessment: familyAssessment(record, id, name, date, own, knownAt), family: true };
+}
+
+/** The verdict on a company on no list itself, by its parent and subsidiaries. */
+function familyAssessment(
+  record: ScreenRecordView,
+  id: string,
+  name: string,
+  date: IsoDate,
+  own: Standing,
+  knownAt: IsoDate | undefined,
+): ScreenAssessment {
   const parent = record.company(id)?.parent;
   if (parent !== undefined && standingOf(record, parent, date, knownAt).listed.length > 0) {
     const parentName = record.company(parent)?.name ?? parent;
     return {
       verdict: "review",
-      reason: `${name} is on no list on ${date}, but it is a subsidiary of ${parentName}, which is: the orders reach the entities they name, so check whether this one is covered`,
+      reason: `${name} is on no list on ${ROW_DATE}, but it is a subsidiary of ${parentName}, which is: the orders reach the entities they name, so check whether this one is covered`,
       lists: own.lists,
       effects: own.effects,
       related: { relation: "subsidiary-of", id: parent, name: parentName },
@@ -166,7 +351,7 @@ function assessCompany(
     const childName = record.company(child)?.name ?? child;
     return {
       verdict: "review",
-      reason: `${name} is on no list on ${date}, but its subsidiary ${childName} is: check whether the row deals with it`,
+      reason: `${name} is on no list on ${ROW_DATE}, but its subsidiary ${childName} is: check whether the row deals with it`,
       lists: own.lists,
       effects: own.effects,
       related: { relation: "parent-of", id: child, name: childName },
@@ -177,7 +362,7 @@ function assessCompany(
     removed.length === 0
       ? ""
       : ` (${removed.map((list) => `${list.program}: ${list.status} since ${list.since}`).join("; ")})`;
-  return { ...clear(`${name} is on no list on ${date}${history}`), lists: own.lists };
+  return { ...clear(`${name} is on no list on ${ROW_DATE}${history}`), lists: own.lists };
 }
 
 interface Standing {
@@ -244,7 +429,7 @@ function decide(
   if (uncertain !== undefined) {
     return {
       verdict: "review",
-      reason: `the record dates an event of ${name} on ${uncertain.program} only to the month ${date.slice(0, 7)}, so its standing on ${date} is uncertain`,
+      reason: `the record dates an event of ${name} on ${uncertain.program} only to the month ${date.slice(0, 7)}, so its standing on ${ROW_DATE} is uncertain`,
     };
   }
   if (own.listed.length === 0) return undefined;
@@ -292,7 +477,7 @@ function decide(
     reason:
       action === undefined
         ? `${name} is listed (${lists}); ${effectsText}; give the row an action to decide`
-        : `${name} is listed (${lists}), but nothing in force forbids a ${action} on ${date} (${effectsText})${nextText}`,
+        : `${name} is listed (${lists}), but nothing in force forbids a ${action} on ${ROW_DATE} (${effectsText})${nextText}`,
   };
 }
 

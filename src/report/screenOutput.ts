@@ -1,6 +1,6 @@
 import type { IsoDate } from "../domain/isoDate.js";
 import type { ScreenAction } from "../domain/screenActions.js";
-import type { ScreenAnswer, ScreenAssessment, ScreenVerdict } from "./screenAnswer.js";
+import type { AssessedRow, ScreenAnswer, ScreenAssessment, ScreenVerdict } from "./screenAnswer.js";
 
 /** Why a row could not be screened: its line and field (a `LogIssue` of the file). */
 export interface RowIssue {
@@ -18,6 +18,11 @@ export interface ScreenedRow {
   dateFrom: "row" | "default";
   action?: ScreenAction;
   fields: Record<string, string>;
+  /** The row's CSV text as the file has it, when it has every column of the header. */
+  raw?: string;
+  /** The assessments, undated (kept objects). */
+  assessed: AssessedRow;
+  /** The answer on the row's date. */
   answer: ScreenAnswer;
 }
 
@@ -123,10 +128,22 @@ export function screenCsvRow(
   screened: ScreenedRow,
   knownThen: boolean,
 ): string[] {
+  return [
+    ...input.map((column) => screened.fields[column] ?? ""),
+    ...screenCsvAnswerCells(screened, knownThen),
+  ];
+}
+
+/**
+ * The answer's cells of a CSV row (those `screenCsvRow` puts after the file's own).
+ *
+ * @example
+ * screenCsvAnswerCells(screened, false); // ["review", "...", "xiaomi", ...]
+ */
+export function screenCsvAnswerCells(screened: ScreenedRow, knownThen: boolean): string[] {
   const { answer } = screened;
   const company = answer.match.company;
   const cells = [
-    ...input.map((column) => screened.fields[column] ?? ""),
     answer.verdict,
     answer.reason,
     company?.id ?? "",
@@ -176,10 +193,8 @@ function listsText(assessment: ScreenAssessment): string {
 function effectsText(assessment: ScreenAssessment): string {
   return assessment.effects
     .map((effect) => {
-      const state = effect.inForce
-        ? "in force"
-        : `suspended by ${effect.suspendedBy?.type ?? "an injunction"} ${effect.suspendedBy?.id ?? ""}`.trim();
-      return `${effect.program}: ${effect.kind} ${state} from ${effect.from} (${effect.citation})`;
+      const state = effect.inForce ? "in force" : `suspended by ${effect.suspendedBy?.id ?? "-"}`;
+      return `${effect.program}: ${effect.kind} ${state} from ${effect.from} (${effect.rule})`;
     })
     .join("; ");
 }
@@ -221,10 +236,11 @@ export class ScreenTally {
 
   /** Counts a screened row. */
   add(screened: ScreenedRow): void {
+    const { match, now, then } = screened.assessed;
     this.rows += 1;
-    this.counts[screened.answer.verdict] += 1;
-    if (screened.answer.knownThen?.differs) this.differs += 1;
-    if (screened.answer.match.how === "none") {
+    this.counts[now.verdict] += 1;
+    if (then !== undefined && then.verdict !== now.verdict) this.differs += 1;
+    if (match.how === "none") {
       const count = this.unmatched.get(screened.name);
       if (count !== undefined) this.unmatched.set(screened.name, count + 1);
       else if (this.unmatched.size < MAX_UNMATCHED) this.unmatched.set(screened.name, 1);

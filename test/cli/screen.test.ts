@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeTempDir } from "../store/support/logFixtures.js";
 import { runInProcess } from "./support/inProcess.js";
@@ -257,6 +258,32 @@ describe("designations screen: formats and columns", () => {
     expect(first).toMatch(/^CHINA MOBILE LTD,'=1\+2,prohibited,/);
     const raw = await runCli(["screen", file, "--at", "2023-01-02", "--raw"]);
     expect(raw.stdout.split("\r\n")[1]).toMatch(/^CHINA MOBILE LTD,=1\+2,review,/);
+  });
+
+  it("the CSV answer reads back as the file's cells and the answer's, however the file quoted them", async () => {
+    const file = fileWith(
+      "q.csv",
+      'security,note,trade_date\r\n"CNOOC LTD","a, b",2023-01-02\r\nAPPLE INC,"two\nlines",2023-01-02\r\nXIAOMI CORP-CLASS B,@risk,2021-03-16\r\nCHINA MOBILE LTD\r\n',
+    );
+    const csv = await runCli(["screen", file, "--action", "buy", "--at", "2021-08-03"]);
+    const jsonl = await screen([file, "--action", "buy", "--at", "2021-08-03"]);
+    expect(csv.code).toBe(0);
+    const [header, ...rows] = parse(csv.stdout) as string[][];
+    expect(header?.slice(0, 4)).toEqual(["security", "note", "trade_date", "verdict"]);
+    expect(rows.map((row) => row.slice(0, 3))).toEqual([
+      ["CNOOC LTD", "a, b", "2023-01-02"],
+      ["APPLE INC", "two\nlines", "2023-01-02"],
+      ["XIAOMI CORP-CLASS B", "'@risk", "2021-03-16"],
+      ["CHINA MOBILE LTD", "", ""],
+    ]);
+    const at = (name: string) => header?.indexOf(name) ?? -1;
+    rows.forEach((row, index) => {
+      const json = jsonl.rows[index] as ScreenJson;
+      expect(row[at("verdict")]).toBe(json.verdict);
+      expect(row[at("reason")]).toBe(json.reason);
+      expect(row[at("date_screened")]).toBe(json.date);
+      expect(row[at("company_id")]).toBe(json.match.company?.id ?? "");
+    });
   });
 
   it("JSON Lines in (by extension), one JSON document out with the summary; a bad line is that row's error", async () => {

@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { companyIdsOf } from "../../app/loadTimelines.js";
 import { isDatabaseUrl, openLineStore, redactedUrl, replicaDirFor } from "../../app/replica.js";
-import { ReplicaFollower } from "../../server/replicaFollower.js";
-import { buildServer } from "../../server/buildServer.js";
+import type { ReplicaFollower } from "../../server/replicaFollower.js";
 import type { Command, OptionValues } from "../command.js";
 import { eventsDirOf } from "../loadTimelines.js";
 import { stringOption } from "../optionValues.js";
@@ -44,11 +43,15 @@ Example: designations serve --port 8080`,
     const database = store !== undefined && isDatabaseUrl(store);
     const eventsDir = database ? serverReplica(store) : (store ?? eventsDirOf(values, io));
     if (!database) companyIdsOf(eventsDir); // a missing events folder is told now, exit code 1
-    const follower = database ? new ReplicaFollower(openLineStore(store), eventsDir) : undefined;
     const help = "designations serve --help";
-    (follower?.start() ?? Promise.resolve())
-      .then(() =>
-        buildServer({
+    let follower: ReplicaFollower | undefined;
+    // The server's modules (Fastify and its plugins) are loaded only to serve: every other
+    // command starts without them.
+    Promise.all([import("../../server/buildServer.js"), import("../../server/replicaFollower.js")])
+      .then(async ([{ buildServer }, { ReplicaFollower }]) => {
+        if (database) follower = new ReplicaFollower(openLineStore(store), eventsDir);
+        await follower?.start();
+        return buildServer({
           eventsDir,
           follower,
           writeToken: process.env.DESIGNATIONS_WRITE_TOKEN || undefined,
@@ -56,8 +59,8 @@ Example: designations serve --port 8080`,
           // The operator learns of a bug (never the client), without a stack trace.
           logInternalError: (error) =>
             io.err(`internal error: ${error instanceof Error ? error.message : String(error)}`),
-        }),
-      )
+        });
+      })
       .then(async (server) => {
         const address = await server.listen({ port, host }).catch(async (error: unknown) => {
           await server.close();

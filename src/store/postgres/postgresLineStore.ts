@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
 import { AppendRejectedError, ConcurrencyError } from "../appendErrors.js";
 import { GENESIS, lineHash } from "../integrityChain.js";
 import {
@@ -50,13 +50,20 @@ export function postgresLineStore(url: string, options: PostgresLineStoreOptions
   } catch {
     throw new StoreUnavailableError(`cannot use the store ${location}: not a URL`);
   }
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.maxConnections ?? 4,
-    connectionTimeoutMillis: 20_000,
-  });
-  // An idle connection that dies (the server restarts) is dropped by the pool, not thrown.
-  pool.on("error", () => undefined);
+  // node-postgres is loaded on first use: a command that never opens a database starts without it.
+  let opened: Promise<pg.Pool> | undefined;
+  let closed = false;
+  const poolOf = () =>
+    (opened ??= loadPg().then((driver) => {
+      const pool = new driver.Pool({
+        connectionString: url,
+        max: options.maxConnections ?? 4,
+        connectionTimeoutMillis: 20_000,
+      });
+      // An idle connection that dies (the server restarts) is dropped by the pool, not thrown.
+      pool.on("error", () => undefined);
+      return pool;
+    }));
   let migrated: Promise<void> | undefined;
   const fail = (error: unknown): never => {
     throw userError(error, location);
@@ -64,13 +71,16 @@ export function postgresLineStore(url: string, options: PostgresLineStoreOptions
 
   /** A connection of the pool, the schema migrated; errors become the user's to read. */
   const connect = async (): Promise<pg.PoolClient> => {
-    migrated ??= migrate(pool).catch((error: unknown) => {
-      migrated = undefined;
-      throw error;
-    });
+    if (closed) return fail(new StoreUnavailableError(`the store ${location} is closed`));
+    migrated ??= poolOf()
+      .then(migrate)
+      .catch((error: unknown) => {
+        migrated = undefined;
+        throw error;
+      });
     try {
       await migrated;
-      return await pool.connect();
+      return await (await poolOf()).connect();
     } catch (error) {
       return fail(error);
     }
@@ -168,7 +178,7 @@ export function postgresLineStore(url: string, options: PostgresLineStoreOptions
     },
     async watch(onChange) {
       await connect().then((client) => client.release());
-      const listener = new pg.Client({ connectionString: url });
+      const listener = new (await loadPg()).Client({ connectionString: url });
       const lost = () => onChange();
       listener.on("error", lost);
       listener.on("end", lost);
@@ -220,8 +230,18 @@ export function postgresLineStore(url: string, options: PostgresLineStoreOptions
       const heads = await query<StreamHead>("select company, program, seq, head from streams");
       return rowIssues(location, rows, heads);
     },
-    close: () => pool.end(),
+    close: async () => {
+      closed = true;
+      if (opened !== undefined) await (await opened).end();
+    },
   };
+}
+
+/** node-postgres, imported once, when a store first needs it. */
+let driver: Promise<typeof pg> | undefined;
+function loadPg(): Promise<typeof pg> {
+  driver ??= import("pg").then((module) => module.default);
+  return driver;
 }
 
 /**
