@@ -19,9 +19,20 @@ const MAX_MEMORY_GROWTH = 1.25;
 /** The rows of the file screened first, to fill the timeline cache. */
 const WARM_UP_ROWS = 20;
 
-const SCREENS: readonly { name: string; args: readonly string[] }[] = [
+/**
+ * The screens measured: plain, as known on each row's date, and plain with V8's heap held to
+ * `HELD_HEAP_MB` (what the process keeps, without the slack a garbage collector leaves itself
+ * when memory is free).
+ */
+const HELD_HEAP_MB = 160;
+const SCREENS: readonly { name: string; args: readonly string[]; node?: readonly string[] }[] = [
   { name: "screen", args: [] },
   { name: "screen --known-at-trade", args: ["--known-at-trade"] },
+  {
+    name: `screen, heap held to ${HELD_HEAP_MB} MB`,
+    args: [],
+    node: [`--max-old-space-size=${HELD_HEAP_MB}`],
+  },
 ];
 const FLOOR_NAME = "floor: csv-parse the file";
 
@@ -63,10 +74,15 @@ export function screenSection(options: {
   const out = join(scratch, "out.csv");
   // A cache of its own: filled by the warm-up below, then used by every run.
   const env = { DESIGNATIONS_CACHE: join(scratch, "cache") };
-  const screen = (name: string, file: string, args: readonly string[]): Measured => {
+  const screen = (
+    name: string,
+    file: string,
+    args: readonly string[],
+    node: readonly string[] = [],
+  ): Measured => {
     rmSync(out, { force: true });
     const run = measureProcess(
-      [cli, "screen", file, ...args, "--out", out, "--events", events],
+      [...node, cli, "screen", file, ...args, "--out", out, "--events", events],
       env,
     );
     mustSucceed(`${name} of ${file}`, run);
@@ -93,8 +109,8 @@ export function screenSection(options: {
         return { name: FLOOR_NAME, run, outBytes: 0 };
       });
       log(`  floor ${fmt(floor.run.ms)} ms ${fmt(floor.run.peakMb)} MB`);
-      const screens = SCREENS.map(({ name, args }) => {
-        const best = bestOf(options.rounds, () => screen(name, file, args));
+      const screens = SCREENS.map(({ name, args, node }) => {
+        const best = bestOf(options.rounds, () => screen(name, file, args, node));
         log(
           `  ${name} ${fmt(best.run.ms)} ms (${(best.run.ms / floor.run.ms).toFixed(2)} x the floor) ${fmt(best.run.peakMb)} MB`,
         );
@@ -185,14 +201,13 @@ function memoryTable(sizes: readonly SizeRuns[]): string[] {
 
 /**
  * Where a screen's time goes, beyond the floor's parse: said once when a time target is missed.
- * From a CPU profile (`node --cpu-prof`) of `screen` on the 100,000-row file, 2026-11-30.
+ * From CPU profiles (`node --cpu-prof`) of `screen` on the 100,000- and 1,000,000-row files.
  */
 const TIME_COST =
-  "Where the time goes: matching names, most of all. In a CPU profile of `screen` on the 100,000-row file (`node --cpu-prof`, 2026-11-30), `ScreenRecord.match` (`matchScreenName`, then the registry search `rankedHits`) took about 80% of the time (some 19 s of 23 s), nearly all of it Fuse.js's fuzzy search. Each distinct name is matched once and remembered (up to 20,000 names), but that once runs every tier of the registry search, the fuzzy search over every name included, even for a name with an exact match that the screen then takes; and a security's name with a suffix (\"-CLASS B\") is searched twice, as written and as its issuer. That is a few ms for each of the file's 4,279 distinct names: a cost that grows with the distinct names, not the rows, which is why the ratio falls as a file repeats its names more. The rest is paid per row: csv-parse (the floor's own work), the answer (`screenAnswer`), the CSV answer built by csv-stringify in batches of 500 rows (each row made an object first), written to a file that is flushed to disk at the end, and the garbage all of it makes.";
+  "Where the time goes (CPU profiles of `screen` on these files, `node --cpu-prof`): the floor's own csv-parse is about a third of it. The rest: start-up (loading the CLI's modules and the record, a fixed cost); matching each distinct name once (an exact lookup, then a scan of the registry's names for partial words and near spellings by edit distance; remembered, so a cost of the distinct names, not of the rows); and per row the answer, kept for the stretch of days around its date on which nothing it reads changes, so that most rows only look it up; the CSV row, the file's own text and the answer's cells kept as CSV; and the garbage these leave. At 100,000 rows the fixed and per-name costs weigh most; at 1,000,000 the per-row ones, which are about three times csv-parse's own.";
 
 /** Where a screen's memory goes: said once when a memory target is missed. */
-const MEMORY_COST =
-  "What `screen` keeps is bounded: it holds no rows (csv-parse is fed 1 MiB at a time, the answer written to its temporary file in batches of 500 rows), only what it has learnt of the distinct names and dates (at most 20,000 names matched, 20,000 streams as known on a date, 5,000 searches remembered by the registry index). A peak that grows between two sizes may be those filling up or the V8 heap settling at its working size; a third, larger size tells them apart from growth with the rows.";
+const MEMORY_COST = `What \`screen\` keeps is bounded: it holds no rows (csv-parse is fed 1 MiB at a time, the answer written to its temporary file in batches of 500 rows), only what it has learnt of the distinct names and days (at most 20,000 names matched, 20,000 answers kept for stretches of days, 20,000 readings of uncertain names, 20,000 streams as known on a date). The run with V8's heap held to ${HELD_HEAP_MB} MB (\`node --max-old-space-size\`) tells what is kept from the slack a garbage collector allows itself while memory is free: compare its peaks at the two sizes with the plain run's.`;
 
 function missedNotes(sizes: readonly SizeRuns[]): string[] {
   const notes: string[] = [];

@@ -18,6 +18,7 @@ const parser = parse({
   relax_column_count: true,
   skip_empty_lines: true,
   info: true,
+  raw: true,
   max_record_size: 128 * 1024,
 });
 let failure;
