@@ -1,13 +1,7 @@
 import type { IsoDate } from "../domain/isoDate.js";
 import type { ScreenAction } from "../domain/screenActions.js";
 import { csvRecords } from "../export/csvExport.js";
-import {
-  assessRow,
-  datedAnswer,
-  ROW_DATE,
-  type ScreenAnswer,
-  type ScreenAssessment,
-} from "../report/screenAnswer.js";
+import { assessRow, type ScreenAssessment } from "../report/screenAnswer.js";
 import {
   screenCsvAnswerCells,
   screenCsvColumns,
@@ -101,16 +95,8 @@ export function screenFile(
     }
     const { row } = item;
     const match = record.match(row.name);
-    const assessed = assessRow(record, match, row, { knownThen });
-    let answer: ScreenAnswer | undefined;
-    // Dated only when an output reads it: a CSV answer puts the date into kept text instead.
-    const screened: ScreenedRow = {
-      ...row,
-      assessed,
-      get answer() {
-        return (answer ??= datedAnswer(assessed, row.date));
-      },
-    };
+    const screened = row as ScreenedRow;
+    screened.assessed = assessRow(record, match, row, { knownThen });
     tally.add(screened);
     output.row(screened);
   }
@@ -173,12 +159,14 @@ function csvOutput(write: (text: string) => void, knownThen: boolean, raw: boole
   // The batch's rows as CSV text: a row the file wrote whole and harmless is its own text and
   // the answer's kept text; any other is made from its cells by csv-stringify.
   let batch: string[] = [];
+  let pending = 0;
   const fragments = new AnswerFragments(knownThen, raw);
   const waiting: Extract<ScreenItem, { issue: LogIssue }>[] = [];
   const flush = (header: boolean) => {
     if (batch.length === 0 && !header) return;
     write((header ? csvRecords([columns], { raw }) : "") + batch.join(""));
     batch = [];
+    pending = 0;
   };
   const cellsOf = (cells: string[]) => csvRecords([cells], { raw });
   const start = (fields: Record<string, string> | undefined) => {
@@ -195,9 +183,10 @@ function csvOutput(write: (text: string) => void, knownThen: boolean, raw: boole
       start(screened.fields);
       const text = screened.raw;
       if (text !== undefined && (raw || !FORMULA_CELL.test(text))) {
-        batch.push(`${text},${fragments.of(screened)}\r\n`);
+        batch.push(text, ",", ...fragments.of(screened), "\r\n");
       } else batch.push(cellsOf(screenCsvRow(input ?? [], screened, knownThen)));
-      if (batch.length >= CSV_BATCH) flush(false);
+      pending += 1;
+      if (pending >= CSV_BATCH) flush(false);
     },
     error: (item) => {
       if (input === undefined && item.fields === undefined) waiting.push(item);
@@ -223,13 +212,13 @@ const FORMULA_CELL = /(?:^|,)"?[=+\-@\t\r]/;
 /**
  * The answer's cells of CSV rows as CSV text, kept: the match's cells for each match, the rest
  * for each kept assessment and action (see `assessRow`), so that rows of one company on days of
- * one stretch share them whatever name they give it, with the row's date put in.
+ * one stretch share them whatever name they give it; the row's date goes between.
  */
 class AnswerFragments {
   private readonly matchParts = new WeakMap<ScreenMatch, string>();
   private readonly answerParts = new WeakMap<
     ScreenAssessment,
-    Map<ScreenAssessment | undefined, Map<string | undefined, [string[], string[]]>>
+    Map<ScreenAssessment | undefined, Map<string | undefined, [string, string]>>
   >();
 
   constructor(
@@ -237,14 +226,11 @@ class AnswerFragments {
     private readonly raw: boolean,
   ) {}
 
-  of(screened: ScreenedRow): string {
+  /** The answer's part of the row, in pieces: the cells before the date, the date, the rest. */
+  of(screened: ScreenedRow): string[] {
     const { match, now, then } = screened.assessed;
     let cells: string[] | undefined;
-    const allCells = () =>
-      (cells ??= screenCsvAnswerCells(
-        { ...screened, date: ROW_DATE, answer: datedAnswer(screened.assessed, ROW_DATE) },
-        this.knownThen,
-      ));
+    const allCells = () => (cells ??= screenCsvAnswerCells(screened, this.knownThen));
     let matchPart = this.matchParts.get(match);
     if (matchPart === undefined) {
       matchPart = this.csv(allCells().slice(2, 7));
@@ -257,16 +243,11 @@ class AnswerFragments {
     // The action is a cell of the answer, and an assessment may serve every action (no match).
     let parts = byAction.get(screened.action);
     if (parts === undefined) {
-      parts = [
-        this.csv(allCells().slice(0, 2)).split(ROW_DATE),
-        this.csv(allCells().slice(7)).split(ROW_DATE),
-      ];
+      parts = [this.csv(allCells().slice(0, 2)), this.csv(allCells().slice(8))];
       byAction.set(screened.action, parts);
     }
-    const [verdict, rest] = parts;
-    const date = screened.date;
-    const before = verdict.length === 1 ? (verdict[0] as string) : verdict.join(date);
-    return `${before},${matchPart},${rest.length === 1 ? (rest[0] as string) : rest.join(date)}`;
+    // The date is a plain YYYY-MM-DD cell: nothing to quote or neutralise.
+    return [parts[0], ",", matchPart, ",", screened.date, ",", parts[1]];
   }
 
   private csv(cells: string[]): string {

@@ -63,6 +63,10 @@ export interface RegistryIndex {
   fuzzy?: Fuse<IndexedName>;
   /** The hits of recent queries. */
   answers: Map<string, RankedHit[]>;
+  /** The positions in `wordNames` of the names holding each three-letter piece (built on need). */
+  pieces?: Map<string, number[]>;
+  /** The positions in `wordNames` of the names by their first word (built on need). */
+  byFirstWord?: Map<string, number[]>;
 }
 
 /** A hit with its tier (see `rankedHits`) and the position of its entry in the registry. */
@@ -173,8 +177,10 @@ function searchIndex(
     byPreference(names ?? [], [query]).map((name): Candidate => [name, name.entry.source, 0]);
   tier(0, exact(index.byFolded.get(foldCompanyName(query))));
   tier(1, exact(index.byNormalized.get(normalized)));
-  tier(2, partialMatches(normalized, index.wordNames, partialScore));
-  tier(3, partialMatches(normalized, index.wordNames, containedScore));
+  const queryWords = normalized.split(" ");
+  const names = index.wordNames;
+  tier(2, partialMatches(normalized, names, partialScore, holding(index, queryWords[0] ?? "")));
+  tier(3, partialMatches(normalized, names, containedScore, startingWith(index, queryWords)));
   if (fuzzy && [...normalized].length >= FUZZY_MIN_LENGTH) tier(4, fuzzyMatches(normalized, index));
   return [...found.values()];
 }
@@ -202,12 +208,61 @@ function* partialMatches(
   query: string,
   names: readonly IndexedName[],
   scoreOf: PartialScore,
+  /** The positions in `names` that may fit, in order (a superset of those that do). */
+  positions: Iterable<number>,
 ): Generator<Candidate> {
   const queryWords = query.split(" ");
-  for (const name of names) {
+  for (const position of positions) {
+    const name = names[position] as IndexedName;
     const score = scoreOf(query, queryWords, name);
     if (score !== undefined) yield [name, "partial", score];
   }
+}
+
+/**
+ * The positions in `index.wordNames` of the names that hold `text` (a superset, in order): by
+ * the names' three-letter pieces, so that a search reads a few names, not all of them.
+ */
+function holding(index: RegistryIndex, text: string): Iterable<number> {
+  const pieces = index.pieces ?? (index.pieces = piecesOf(index.wordNames));
+  if (text.length < 3) return index.wordNames.keys();
+  let fewest: number[] | undefined;
+  for (let at = 0; at + 3 <= text.length; at++) {
+    const postings = pieces.get(text.slice(at, at + 3)) ?? [];
+    if (fewest === undefined || postings.length < fewest.length) fewest = postings;
+  }
+  return fewest ?? [];
+}
+
+/** The positions of the names whose first word is one of `words`, in order. */
+function startingWith(index: RegistryIndex, words: readonly string[]): number[] {
+  const byFirst = index.byFirstWord ?? (index.byFirstWord = firstWordsOf(index.wordNames));
+  const positions = new Set<number>();
+  for (const word of words) for (const position of byFirst.get(word) ?? []) positions.add(position);
+  return [...positions].sort((a, b) => a - b);
+}
+
+function piecesOf(names: readonly IndexedName[]): Map<string, number[]> {
+  const pieces = new Map<string, number[]>();
+  names.forEach(({ entry }, position) => {
+    const text = entry.normalized;
+    for (let at = 0; at + 3 <= text.length; at++) {
+      const piece = text.slice(at, at + 3);
+      const postings = pieces.get(piece) ?? [];
+      if (postings.at(-1) !== position) postings.push(position);
+      pieces.set(piece, postings);
+    }
+  });
+  return pieces;
+}
+
+function firstWordsOf(names: readonly IndexedName[]): Map<string, number[]> {
+  const byFirst = new Map<string, number[]>();
+  names.forEach(({ words }, position) => {
+    const first = words[0] ?? "";
+    byFirst.set(first, [...(byFirst.get(first) ?? []), position]);
+  });
+  return byFirst;
 }
 
 /** The score of a name that holds the words of the query, or `undefined`. */

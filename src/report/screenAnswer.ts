@@ -38,9 +38,6 @@ export interface ScreenRecordView {
   ): { from: IsoDate; to: IsoDate | null };
 }
 
-/** Stands for the row's date in an answer kept for every day of a stretch. */
-export const ROW_DATE = "\u0002";
-
 /** A list a company is (or was) on, on the row's date. */
 export interface ScreenList {
   program: string;
@@ -81,11 +78,6 @@ export interface ScreenAssessment {
 /** The whole answer for a row: the match, the verdict as known today, and (asked) as known then. */
 export interface ScreenAnswer extends ScreenAssessment {
   match: ScreenMatch;
-  /**
-   * The assessments before the row's date was put into their reasons (`ROW_DATE` there): kept
-   * objects, the same for every row of a stretch, so that what is made of them can be kept too.
-   */
-  undated: { now: ScreenAssessment; then?: ScreenAssessment };
   /** The answer as it could have been known on the row's date (`--known-at-trade`). */
   knownThen?: ScreenAssessment & { differs: boolean };
 }
@@ -116,10 +108,10 @@ export function screenAnswer(
   row: { date: IsoDate; action?: ScreenAction; name: string },
   options: { knownThen?: boolean } = {},
 ): ScreenAnswer {
-  return datedAnswer(assessRow(record, match, row, options), row.date);
+  return answerOf(assessRow(record, match, row, options));
 }
 
-/** A row's assessments before its date is put into their reasons (see `ScreenAnswer.undated`). */
+/** A row's assessments: kept objects, shared by the rows of one stretch of days. */
 export interface AssessedRow {
   match: ScreenMatch;
   now: ScreenAssessment;
@@ -127,9 +119,8 @@ export interface AssessedRow {
 }
 
 /**
- * The assessments `screenAnswer` dates: kept objects, shared by the rows of one stretch, with
- * `ROW_DATE` in their reasons where the row's date goes. For a caller that makes something of
- * them it can keep too (a CSV answer's cells).
+ * The assessments `screenAnswer` answers with, as kept (the same objects for every row of a
+ * stretch): for a caller that makes something of them it can keep too (a CSV answer's cells).
  *
  * @example
  * assessRow(record, match, { date: "2021-03-16", action: "buy", name: "XIAOMI" }).now.verdict; // "review"
@@ -146,24 +137,15 @@ export function assessRow(
 }
 
 /**
- * The answer of `assessRow`'s assessments on the row's date.
+ * The answer of `assessRow`'s assessments.
  *
  * @example
- * datedAnswer(assessRow(record, match, row), row.date).reason;
+ * answerOf(assessRow(record, match, row)).reason;
  */
-export function datedAnswer(assessed: AssessedRow, date: IsoDate): ScreenAnswer {
+export function answerOf(assessed: AssessedRow): ScreenAnswer {
   const { match, now, then } = assessed;
-  const dated = (assessment: ScreenAssessment) => ({
-    ...assessment,
-    reason: assessment.reason.replaceAll(ROW_DATE, date),
-  });
-  if (then === undefined) return { ...dated(now), match, undated: { now } };
-  return {
-    ...dated(now),
-    match,
-    knownThen: { ...dated(then), differs: then.verdict !== now.verdict },
-    undated: { now, then },
-  };
+  if (then === undefined) return { ...now, match };
+  return { ...now, match, knownThen: { ...then, differs: then.verdict !== now.verdict } };
 }
 
 /** The answer to a name that matches no company, kept with its match. */
@@ -249,7 +231,7 @@ function uncertainReading(
   if (named === undefined) {
     const others = readings.length > 1 ? ` nor any of ${readings.length - 1} other candidates` : "";
     return clear(
-      `"${row.name}" is not certainly a company of the record (nearest: ${best.name}, ${how}), and neither it${others} is on a list on ${ROW_DATE}`,
+      `"${row.name}" is not certainly a company of the record (nearest: ${best.name}, ${how}), and neither it${others} is on a list that day`,
     );
   }
   const { candidate, assessment } = named;
@@ -338,7 +320,7 @@ function familyAssessment(
     const parentName = record.company(parent)?.name ?? parent;
     return {
       verdict: "review",
-      reason: `${name} is on no list on ${ROW_DATE}, but it is a subsidiary of ${parentName}, which is: the orders reach the entities they name, so check whether this one is covered`,
+      reason: `${name} is on no list that day, but it is a subsidiary of ${parentName}, which is: the orders reach the entities they name, so check whether this one is covered`,
       lists: own.lists,
       effects: own.effects,
       related: { relation: "subsidiary-of", id: parent, name: parentName },
@@ -351,7 +333,7 @@ function familyAssessment(
     const childName = record.company(child)?.name ?? child;
     return {
       verdict: "review",
-      reason: `${name} is on no list on ${ROW_DATE}, but its subsidiary ${childName} is: check whether the row deals with it`,
+      reason: `${name} is on no list that day, but its subsidiary ${childName} is: check whether the row deals with it`,
       lists: own.lists,
       effects: own.effects,
       related: { relation: "parent-of", id: child, name: childName },
@@ -362,7 +344,7 @@ function familyAssessment(
     removed.length === 0
       ? ""
       : ` (${removed.map((list) => `${list.program}: ${list.status} since ${list.since}`).join("; ")})`;
-  return { ...clear(`${name} is on no list on ${ROW_DATE}${history}`), lists: own.lists };
+  return { ...clear(`${name} is on no list that day${history}`), lists: own.lists };
 }
 
 interface Standing {
@@ -429,7 +411,7 @@ function decide(
   if (uncertain !== undefined) {
     return {
       verdict: "review",
-      reason: `the record dates an event of ${name} on ${uncertain.program} only to the month ${date.slice(0, 7)}, so its standing on ${ROW_DATE} is uncertain`,
+      reason: `the record dates an event of ${name} on ${uncertain.program} only to the month ${date.slice(0, 7)}, so its standing that day is uncertain`,
     };
   }
   if (own.listed.length === 0) return undefined;
@@ -477,7 +459,7 @@ function decide(
     reason:
       action === undefined
         ? `${name} is listed (${lists}); ${effectsText}; give the row an action to decide`
-        : `${name} is listed (${lists}), but nothing in force forbids a ${action} on ${ROW_DATE} (${effectsText})${nextText}`,
+        : `${name} is listed (${lists}), but nothing in force forbids a ${action} that day (${effectsText})${nextText}`,
   };
 }
 

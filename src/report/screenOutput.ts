@@ -1,6 +1,11 @@
 import type { IsoDate } from "../domain/isoDate.js";
 import type { ScreenAction } from "../domain/screenActions.js";
-import type { AssessedRow, ScreenAnswer, ScreenAssessment, ScreenVerdict } from "./screenAnswer.js";
+import {
+  type AssessedRow,
+  answerOf,
+  type ScreenAssessment,
+  type ScreenVerdict,
+} from "./screenAnswer.js";
 
 /** Why a row could not be screened: its line and field (a `LogIssue` of the file). */
 export interface RowIssue {
@@ -20,10 +25,8 @@ export interface ScreenedRow {
   fields: Record<string, string>;
   /** The row's CSV text as the file has it, when it has every column of the header. */
   raw?: string;
-  /** The assessments, undated (kept objects). */
+  /** The row's answer, as kept (see `assessRow`; `answerOf` makes the whole answer of it). */
   assessed: AssessedRow;
-  /** The answer on the row's date. */
-  answer: ScreenAnswer;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface ScreenedRow {
  * screenRowJson(screened); // { row: 1, line: 2, name: "XIAOMI CORP-CLASS B", verdict: "review", ... }
  */
 export function screenRowJson(screened: ScreenedRow) {
-  const { answer } = screened;
+  const answer = answerOf(screened.assessed);
   return {
     row: screened.row,
     line: screened.line,
@@ -141,7 +144,7 @@ export function screenCsvRow(
  * screenCsvAnswerCells(screened, false); // ["review", "...", "xiaomi", ...]
  */
 export function screenCsvAnswerCells(screened: ScreenedRow, knownThen: boolean): string[] {
-  const { answer } = screened;
+  const answer = answerOf(screened.assessed);
   const company = answer.match.company;
   const cells = [
     answer.verdict,
@@ -330,7 +333,7 @@ export function screenTableHeader(knownThen: boolean): string {
  * screenTableRow(screened, false); // "4     XIAOMI CORP-CLASS B  2021-03-16 buy  review  xiaomi  alias\n      the purchase ban ..."
  */
 export function screenTableRow(screened: ScreenedRow, knownThen: boolean): string {
-  const { answer } = screened;
+  const answer = answerOf(screened.assessed);
   const company = answer.match.company;
   const match =
     company === undefined
