@@ -3,6 +3,7 @@ import { parse } from "csv-parse";
 import { grouped, LIMITS } from "../domain/limits.js";
 import { type IsoDate, isoDateProblem } from "../domain/isoDate.js";
 import { type ScreenAction, screenActionOf, SCREEN_ACTIONS } from "../domain/screenActions.js";
+import type { ScreenRow } from "../domain/screenRow.js";
 import type { LogIssue } from "../store/logError.js";
 import { RequestFileError } from "./requestFile.js";
 
@@ -15,24 +16,6 @@ export interface ScreenColumns {
   id?: string;
   date?: string;
   action?: string;
-}
-
-/** One row of a screened file, read and checked. */
-export interface ScreenRow {
-  /** The row's number among the data rows (1 for the first after the header). */
-  row: number;
-  /** The line of the file it ends on. */
-  line: number;
-  /** The company as the row names it: its registry id when the id column has one, else its name. */
-  name: string;
-  date: IsoDate;
-  /** Whether the date is the row's own or the default (`--at`). */
-  dateFrom: "row" | "default";
-  action?: ScreenAction;
-  /** The row's cells by column, as the file has them. */
-  fields: Record<string, string>;
-  /** The row's CSV text as the file wrote it (no line ending), when it has every column. */
-  raw?: string;
 }
 
 /** A row read, or why it could not be: the file, line and field. */

@@ -1,5 +1,4 @@
-import type { IsoDate } from "../domain/isoDate.js";
-import type { ScreenAction } from "../domain/screenActions.js";
+import type { ScreenRow } from "../domain/screenRow.js";
 import {
   type AssessedRow,
   answerOf,
@@ -14,17 +13,8 @@ export interface RowIssue {
   message: string;
 }
 
-/** A screened row as the answer gives it: where it is, what it asked, and the answer. */
-export interface ScreenedRow {
-  row: number;
-  line: number;
-  name: string;
-  date: IsoDate;
-  dateFrom: "row" | "default";
-  action?: ScreenAction;
-  fields: Record<string, string>;
-  /** The row's CSV text as the file has it, when it has every column of the header. */
-  raw?: string;
+/** A screened row as the answer gives it: the row read, and its answer. */
+export interface ScreenedRow extends ScreenRow {
   /** The row's answer, as kept (see `assessRow`; `answerOf` makes the whole answer of it). */
   assessed: AssessedRow;
 }
