@@ -1,13 +1,13 @@
 /* global process, Buffer */
 // The floor of the screen benchmark, as a whole process like `screen` it is compared with: parse a
 // CSV file with csv-parse exactly as `screen` reads one (src/app/screenInput.ts: the same options,
-// the stream parser written to and read from in turn with 1 MiB chunks), count the records and
+// the stream parser written to and read from in turn with 64 KiB chunks), count the records and
 // nothing else (plain Node, no build).
 //   node scripts/parseCsvFloor.mjs <file.csv>
 import { closeSync, openSync, readSync } from "node:fs";
 import { parse } from "csv-parse";
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 const file = process.argv[2];
 if (file === undefined) {
   process.stderr.write("Usage: node scripts/parseCsvFloor.mjs <file.csv>\n");

@@ -3,10 +3,13 @@ import type { ScreenAction } from "../domain/screenActions.js";
 import { csvRecords } from "../export/csvExport.js";
 import { assessRow, type ScreenAssessment } from "../report/screenAnswer.js";
 import {
-  screenCsvAnswerCells,
   screenCsvColumns,
+  screenCsvDiffersCell,
   screenCsvErrorRow,
+  screenCsvMatchCells,
   screenCsvRow,
+  screenCsvStandingCells,
+  screenCsvVerdictCells,
   screenErrorJson,
   type ScreenedRow,
   screenRowJson,
@@ -52,8 +55,10 @@ export interface ScreenResult {
   issues: LogIssue[];
 }
 
-/** CSV rows are turned into text this many at a time. */
-const CSV_BATCH = 500;
+/** The CSV answer is written in parts of about this many characters. */
+const CSV_PART = 1 << 16;
+/** The most texts of each kind (see `AnswerFragments`) a screen keeps. */
+const MAX_KEPT_TEXTS = 20_000;
 /** The most row problems a result keeps (the summary counts them all). */
 const MAX_ISSUES = 1_000;
 
@@ -151,30 +156,32 @@ function outputFor(request: ScreenRequest, write: (text: string) => void): Scree
 
 /**
  * The CSV answer: its header once the file's columns are known (from the first row that has
- * them), then rows in batches.
+ * them), then the rows, written in parts of about `CSV_PART` characters.
  */
 function csvOutput(write: (text: string) => void, knownThen: boolean, raw: boolean): ScreenOutput {
   let input: string[] | undefined;
   let columns: string[] = [];
-  // The batch's rows as CSV text: a row the file wrote whole and harmless is its own text and
-  // the answer's kept text; any other is made from its cells by csv-stringify.
-  let batch: string[] = [];
-  let pending = 0;
+  // A row the file wrote whole and harmless is its own text and the answer's kept text; any
+  // other is made from its cells by csv-stringify.
+  let pending = "";
   const fragments = new AnswerFragments(knownThen, raw);
   const waiting: Extract<ScreenItem, { issue: LogIssue }>[] = [];
-  const flush = (header: boolean) => {
-    if (batch.length === 0 && !header) return;
-    write((header ? csvRecords([columns], { raw }) : "") + batch.join(""));
-    batch = [];
-    pending = 0;
+  const add = (text: string) => {
+    pending += text;
+    if (pending.length >= CSV_PART) flush();
+  };
+  const flush = () => {
+    if (pending !== "") write(pending);
+    pending = "";
   };
   const cellsOf = (cells: string[]) => csvRecords([cells], { raw });
   const start = (fields: Record<string, string> | undefined) => {
     if (input !== undefined) return;
     input = Object.keys(fields ?? {});
     columns = screenCsvColumns(input, knownThen);
-    for (const item of waiting.splice(0)) batch.push(cellsOf(errorCells(item)));
-    flush(true);
+    pending = csvRecords([columns], { raw });
+    for (const item of waiting.splice(0)) pending += cellsOf(errorCells(item));
+    flush();
   };
   const errorCells = (item: Extract<ScreenItem, { issue: LogIssue }>) =>
     screenCsvErrorRow(input ?? [], item.fields ?? {}, item.issue, knownThen);
@@ -183,21 +190,19 @@ function csvOutput(write: (text: string) => void, knownThen: boolean, raw: boole
       start(screened.fields);
       const text = screened.raw;
       if (text !== undefined && (raw || !FORMULA_CELL.test(text))) {
-        batch.push(text, ",", ...fragments.of(screened), "\r\n");
-      } else batch.push(cellsOf(screenCsvRow(input ?? [], screened, knownThen)));
-      pending += 1;
-      if (pending >= CSV_BATCH) flush(false);
+        add(text + fragments.of(screened));
+      } else add(cellsOf(screenCsvRow(input ?? [], screened, knownThen)));
     },
     error: (item) => {
       if (input === undefined && item.fields === undefined) waiting.push(item);
       else {
         start(item.fields);
-        batch.push(cellsOf(errorCells(item)));
+        add(cellsOf(errorCells(item)));
       }
     },
     end: () => {
       start(undefined);
-      flush(false);
+      flush();
     },
   };
 }
@@ -210,47 +215,47 @@ function csvOutput(write: (text: string) => void, knownThen: boolean, raw: boole
 const FORMULA_CELL = /(?:^|,)"?[=+\-@\t\r]/;
 
 /**
- * The answer's cells of CSV rows as CSV text, kept: the match's cells for each match, the rest
- * for each kept assessment and action (see `assessRow`), so that rows of one company on days of
- * one stretch share them whatever name they give it; the row's date goes between.
+ * The answer's cells of CSV rows as CSV text, kept: the match's cells for each match, the
+ * verdict's and the standing's for each assessment (see `assessRow`), so that rows of one company
+ * on days of one stretch share them whatever name they give it; the row's date and action go
+ * between. Each kind keeps at most `MAX_KEPT_TEXTS` (then forgets them all, to make them again as
+ * rows ask).
  */
 class AnswerFragments {
-  private readonly matchParts = new WeakMap<ScreenMatch, string>();
-  private readonly answerParts = new WeakMap<
-    ScreenAssessment,
-    Map<ScreenAssessment | undefined, Map<string | undefined, [string, string]>>
-  >();
+  private readonly matches = new KeptTexts<ScreenMatch>();
+  private readonly verdicts = new KeptTexts<ScreenAssessment>();
+  private readonly standings = new KeptTexts<ScreenAssessment>();
 
   constructor(
     private readonly knownThen: boolean,
     private readonly raw: boolean,
   ) {}
 
-  /** The answer's part of the row, in pieces: the cells before the date, the date, the rest. */
-  of(screened: ScreenedRow): string[] {
+  /** The answer's part of the row's CSV line: from the comma after the file's cells to the line's end. */
+  of(screened: ScreenedRow): string {
     const { match, now, then } = screened.assessed;
-    let cells: string[] | undefined;
-    const allCells = () => (cells ??= screenCsvAnswerCells(screened, this.knownThen));
-    let matchPart = this.matchParts.get(match);
-    if (matchPart === undefined) {
-      matchPart = this.csv(allCells().slice(2, 7));
-      this.matchParts.set(match, matchPart);
-    }
-    let byThen = this.answerParts.get(now);
-    if (byThen === undefined) this.answerParts.set(now, (byThen = new Map()));
-    let byAction = byThen.get(then);
-    if (byAction === undefined) byThen.set(then, (byAction = new Map()));
-    // The action is a cell of the answer, and an assessment may serve every action (no match).
-    let parts = byAction.get(screened.action);
-    if (parts === undefined) {
-      parts = [this.csv(allCells().slice(0, 2)), this.csv(allCells().slice(8))];
-      byAction.set(screened.action, parts);
-    }
-    // The date is a plain YYYY-MM-DD cell: nothing to quote or neutralise.
-    return [parts[0], ",", matchPart, ",", screened.date, ",", parts[1]];
+    const csv = (cells: string[]) => csvRecords([cells], { raw: this.raw }).slice(0, -2);
+    const verdict = (assessment: ScreenAssessment) =>
+      this.verdicts.of(assessment, () => csv(screenCsvVerdictCells(assessment)));
+    // The date is a plain YYYY-MM-DD cell and the action a plain word: nothing to quote.
+    const line = `,${verdict(now)},${this.matches.of(match, () => csv(screenCsvMatchCells(match)))},${screened.date},${screened.action ?? ""},${this.standings.of(now, () => csv(screenCsvStandingCells(now)))}`;
+    if (!this.knownThen) return `${line}\r\n`;
+    const thenCells = then === undefined ? "," : verdict(then);
+    return `${line},${thenCells},${screenCsvDiffersCell(now, then)}\r\n`;
   }
+}
 
-  private csv(cells: string[]): string {
-    return csvRecords([cells], { raw: this.raw }).slice(0, -2);
+/** Text made for kept objects, kept by object: at most `MAX_KEPT_TEXTS`, then forgotten together. */
+class KeptTexts<Key> {
+  private readonly texts = new Map<Key, string>();
+
+  of(key: Key, make: () => string): string {
+    let text = this.texts.get(key);
+    if (text === undefined) {
+      if (this.texts.size >= MAX_KEPT_TEXTS) this.texts.clear();
+      text = make();
+      this.texts.set(key, text);
+    }
+    return text;
   }
 }

@@ -56,7 +56,8 @@ const GUESSES: Readonly<Record<keyof ScreenColumns, readonly string[]>> = {
   action: ["action", "side", "buy sell", "transaction type", "activity"],
 };
 
-const CHUNK = 1 << 20;
+/** Read and parsed 64 KiB at a time: the records of a chunk die young, so the garbage collector keeps little. */
+const CHUNK = 1 << 16;
 const EDGE_LINE_ENDS = /^[\r\n]+|[\r\n]+$/g;
 
 /** Where a screened file comes from: a path read in chunks, or the text of a request. */

@@ -1,4 +1,5 @@
 import type { ScreenRow } from "../domain/screenRow.js";
+import type { ScreenMatch } from "../query/screenMatch.js";
 import {
   type AssessedRow,
   answerOf,
@@ -134,26 +135,71 @@ export function screenCsvRow(
  * screenCsvAnswerCells(screened, false); // ["review", "...", "xiaomi", ...]
  */
 export function screenCsvAnswerCells(screened: ScreenedRow, knownThen: boolean): string[] {
-  const answer = answerOf(screened.assessed);
-  const company = answer.match.company;
+  const { match, now, then } = screened.assessed;
   const cells = [
-    answer.verdict,
-    answer.reason,
-    company?.id ?? "",
-    company?.name ?? "",
-    answer.match.how === "none"
-      ? "none"
-      : `${answer.match.how}${answer.match.certain ? "" : " (uncertain)"}`,
-    company === undefined ? "" : String(company.score),
-    answer.match.candidates.map((c) => `${c.id} (${c.score})`).join("; "),
+    ...screenCsvVerdictCells(now),
+    ...screenCsvMatchCells(match),
     screened.date,
     screened.action ?? "",
-    listsText(answer),
-    effectsText(answer),
+    ...screenCsvStandingCells(now),
   ];
   if (!knownThen) return cells;
-  const then = answer.knownThen;
-  return [...cells, then?.verdict ?? "", then?.reason ?? "", then?.differs ? "true" : "false"];
+  return [
+    ...cells,
+    ...(then === undefined ? ["", ""] : screenCsvVerdictCells(then)),
+    screenCsvDiffersCell(now, then),
+  ];
+}
+
+/**
+ * The CSV answer's cells that an assessment decides before the match: verdict and reason.
+ *
+ * @example
+ * screenCsvVerdictCells(assessment); // ["review", "..."]
+ */
+export function screenCsvVerdictCells(assessment: ScreenAssessment): [string, string] {
+  return [assessment.verdict, assessment.reason];
+}
+
+/**
+ * The CSV answer's cells of a match: company id and name, how it matched, its score, the
+ * other candidates.
+ *
+ * @example
+ * screenCsvMatchCells(match); // ["xiaomi", "Xiaomi Corporation", "alias", "0", ""]
+ */
+export function screenCsvMatchCells(match: ScreenMatch): string[] {
+  const company = match.company;
+  return [
+    company?.id ?? "",
+    company?.name ?? "",
+    match.how === "none" ? "none" : `${match.how}${match.certain ? "" : " (uncertain)"}`,
+    company === undefined ? "" : String(company.score),
+    match.candidates.map((c) => `${c.id} (${c.score})`).join("; "),
+  ];
+}
+
+/**
+ * The CSV answer's cells of an assessment after the row's action: the lists and the effects.
+ *
+ * @example
+ * screenCsvStandingCells(assessment); // ["ns-cmic: listed since 2021-06-03", "ns-cmic: purchase-ban in force from ..."]
+ */
+export function screenCsvStandingCells(assessment: ScreenAssessment): [string, string] {
+  return [listsText(assessment), effectsText(assessment)];
+}
+
+/**
+ * The CSV answer's `differs` cell: whether the verdict as known then differs from today's.
+ *
+ * @example
+ * screenCsvDiffersCell(now, then); // "false"
+ */
+export function screenCsvDiffersCell(
+  now: ScreenAssessment,
+  then: ScreenAssessment | undefined,
+): string {
+  return then !== undefined && then.verdict !== now.verdict ? "true" : "false";
 }
 
 /**
