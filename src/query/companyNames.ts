@@ -16,6 +16,7 @@ const MARKS = /\p{M}/gu;
 const DOTTED_ACRONYM = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu;
 const APOSTROPHES = /['\u2019\u02bc`]/g;
 const NOT_A_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * A name compared letter for letter: lowercase, compatibility forms folded (full-width letters),
@@ -28,11 +29,15 @@ const NOT_A_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
  * foldCompanyName("Société Générale S.A."); // "societe generale sa"
  */
 export function foldCompanyName(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(MARKS, (mark) => (isDiacritic(mark) ? "" : mark))
-    .normalize("NFC")
+  const lower = name.toLowerCase();
+  // Printable ASCII has no compatibility forms or accents to fold.
+  const plain = PRINTABLE_ASCII.test(lower)
+    ? lower
+    : lower
+        .normalize("NFKD")
+        .replace(MARKS, (mark) => (isDiacritic(mark) ? "" : mark))
+        .normalize("NFC");
+  return plain
     .replace(APOSTROPHES, "")
     .replace(DOTTED_ACRONYM, (acronym) => acronym.replaceAll(".", ""))
     .replace(/&/g, " and ")

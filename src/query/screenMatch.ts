@@ -132,8 +132,11 @@ interface SpelledName {
   company: number;
   written: string;
   normalized: string;
+  /** Its position in the registry's order. */
+  order: number;
 }
 
+/** The registry's names for near spellings, shortest first. */
 const spelledNames = new WeakMap<readonly Company[], SpelledName[]>();
 
 /**
@@ -144,30 +147,33 @@ const spelledNames = new WeakMap<readonly Company[], SpelledName[]>();
 function nearSpellings(query: string, companies: readonly Company[]): RankedHit[] {
   const normalized = normalizeCompanyName(query);
   if (normalized.replace(/ /g, "").length < 5) return [];
-  let names = spelledNames.get(companies);
-  if (names === undefined) {
-    const seen = new Set<string>();
-    names = registryIndexOf(companies).wordNames.flatMap(({ company, entry }) => {
-      const key = `${company}\n${entry.normalized}`;
-      if (seen.has(key)) return [];
-      seen.add(key);
-      return [{ company, written: entry.written, normalized: entry.normalized }];
-    });
-    spelledNames.set(companies, names);
-  }
-  const best = new Map<number, RankedHit>();
-  for (const name of names) {
-    const longer = Math.max(normalized.length, name.normalized.length);
-    // A difference in length is a distance at least that long: no need to measure.
+  const names = spelledNamesOf(companies);
+  const length = normalized.length;
+  // A difference in length is a distance at least that long: only names of lengths that allow
+  // a near spelling are measured (shorter by at most a quarter of the query's length, longer
+  // by at most a quarter of their own).
+  const shortest = length - Math.floor(length * (1 - MIN_FUZZY_LIKENESS));
+  const longest = Math.floor(length / MIN_FUZZY_LIKENESS);
+  // A company's best name; of two alike, the first in the registry's order.
+  const best = new Map<number, RankedHit & { order: number }>();
+  for (let at = firstOfLength(names, shortest); at < names.length; at++) {
+    const name = names[at] as SpelledName;
+    if (name.normalized.length > longest) break;
+    const longer = Math.max(length, name.normalized.length);
     const most = Math.floor(longer * (1 - MIN_FUZZY_LIKENESS));
-    if (Math.abs(normalized.length - name.normalized.length) > most) continue;
+    if (Math.abs(length - name.normalized.length) > most) continue;
     const apart = distance(normalized, name.normalized);
     if (apart > most) continue;
     const score = Math.round((apart / longer) * 1000) / 1000;
     const before = best.get(name.company);
-    if (before !== undefined && before.score <= score) continue;
+    if (
+      before !== undefined &&
+      (before.score < score || (before.score === score && before.order < name.order))
+    )
+      continue;
     const { id, name: full } = companies[name.company] as Company;
     best.set(name.company, {
+      order: name.order,
       id,
       name: full,
       matched: name.written,
@@ -177,7 +183,38 @@ function nearSpellings(query: string, companies: readonly Company[]): RankedHit[
       company: name.company,
     });
   }
-  return [...best.values()].sort((a, b) => a.score - b.score || a.company - b.company);
+  return [...best.values()]
+    .sort((a, b) => a.score - b.score || a.company - b.company)
+    .map(({ order: _order, ...hit }) => hit);
+}
+
+/** One entry per company and normalised name, shortest first, the registry's order within a length. */
+function spelledNamesOf(companies: readonly Company[]): SpelledName[] {
+  let names = spelledNames.get(companies);
+  if (names === undefined) {
+    const seen = new Set<string>();
+    names = registryIndexOf(companies).wordNames.flatMap(({ company, entry }) => {
+      const key = `${company}\n${entry.normalized}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ company, written: entry.written, normalized: entry.normalized, order: seen.size }];
+    });
+    names.sort((a, b) => a.normalized.length - b.normalized.length);
+    spelledNames.set(companies, names);
+  }
+  return names;
+}
+
+/** The position of the first name at least `length` long. */
+function firstOfLength(names: readonly SpelledName[], length: number): number {
+  let low = 0;
+  let high = names.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((names[middle] as SpelledName).normalized.length < length) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Tier first, then score: a partial hit (tiers 2 and 3) before a near spelling (tier 4). */
