@@ -1,5 +1,5 @@
 /**
- * Measures what users run: the real commands of the built CLI (dist/cli/main.js, as `designations`
+ * Measures what users run: the real commands of the built CLI (the package's bin, dist/bin/designations.js, as `designations`
  * runs), each as a whole process, on generated logs, against a floor measured in the same run
  * (scripts/floor.mjs: a plain Node process that reads every line and JSON.parses it). For each
  * command: wall time, its ratio to the floor, and peak memory. Writes docs/PERFORMANCE.md.
@@ -25,7 +25,15 @@ import { screenSection } from "./benchScreenSection.js";
 import { serverSection } from "./benchServerSection.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const CLI = join(root, "dist/cli/main.js");
+/** The package's `designations` bin, as `npm run build` makes it (scripts/bundleCli.ts). */
+const CLI = join(
+  root,
+  (
+    JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+      bin: { designations: string };
+    }
+  ).bin.designations,
+);
 const FLOOR = join(root, "scripts/floor.mjs");
 const { values } = parseArgs({
   options: {
@@ -322,7 +330,7 @@ function commandsSection(): string {
   return [
     written,
     "",
-    "Each command is the built CLI (`node dist/cli/main.js`, what `designations` runs) as a whole process on a generated log (scripts/generate-log.ts, 100 events a stream), its output thrown away; the time is from spawn to exit, the memory the process's peak resident set. The floor is a plain Node process that reads every line and JSON.parses it (scripts/floor.mjs), measured in the same run. Best of " +
+    "Each command is the built CLI (`node dist/bin/designations.js`, the package's `designations` bin: one esbuild bundle, scripts/bundleCli.ts) as a whole process on a generated log (scripts/generate-log.ts, 100 events a stream), its output thrown away; the time is from spawn to exit, the memory the process's peak resident set. The floor is a plain Node process that reads every line and JSON.parses it (scripts/floor.mjs), measured in the same run. Best of " +
       `${rounds} runs; \`status\` once each (the first run fills the timeline cache).`,
     "",
     table(all),

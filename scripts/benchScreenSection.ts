@@ -57,7 +57,7 @@ interface SizeRuns {
  * doc. Throws when a run fails: the generated files have no bad rows, so every screen must exit 0.
  *
  * @example
- * screenSection({ cli: "dist/cli/main.js", root: ".", rows: [100_000, 1_000_000], rounds: 1, written: "...", log: console.log });
+ * screenSection({ cli: "dist/bin/designations.js", root: ".", rows: [100_000, 1_000_000], rounds: 1, written: "...", log: console.log });
  */
 export function screenSection(options: {
   cli: string;
@@ -163,7 +163,7 @@ function sectionText(written: string, rounds: number, sizes: readonly SizeRuns[]
     "",
     written,
     "",
-    `The built CLI's \`screen\` (\`node dist/cli/main.js screen FILE --out OUT --events events\`) as a whole process, screening a generated trade blotter (scripts/generateBlotter.ts, seed 1: \`trade_id,trade_date,side,security,quantity,price\`, trade dates over 2020-01-01..2026-11-30, sides BUY, SELL and HOLD; the securities about 30% companies of the record written as a custodian writes them, such as "XIAOMI CORP-CLASS B", 60% a pool of 2,000 other companies, 10% a pool of 1,000 listed names misspelt by one letter) against the repository's whole record (events/). Files: ${files}. The timeline cache is warm: a cache folder of the benchmark's own, filled by screening a ${WARM_UP_ROWS}-row file (plain and \`--known-at-trade\`) before anything is measured. The time is from spawn to exit (start-up and loading the record included), rows/s the file's rows over that time, peak MB the process's peak resident set, out MiB the answer written. The floor is a plain Node process that parses the same file with csv-parse exactly as \`screen\` reads a CSV (the same options, the stream parser written to and read from in turn in 1 MiB chunks) and counts the records (scripts/parseCsvFloor.mjs), measured in the same run. ${rounds > 1 ? `Best of ${rounds} runs.` : "One run each."}`,
+    `The built CLI's \`screen\` (\`node dist/bin/designations.js screen FILE --out OUT --events events\`) as a whole process, screening a generated trade blotter (scripts/generateBlotter.ts, seed 1: \`trade_id,trade_date,side,security,quantity,price\`, trade dates over 2020-01-01..2026-11-30, sides BUY, SELL and HOLD; the securities about 30% companies of the record written as a custodian writes them, such as "XIAOMI CORP-CLASS B", 60% a pool of 2,000 other companies, 10% a pool of 1,000 listed names misspelt by one letter) against the repository's whole record (events/). Files: ${files}. The timeline cache is warm: a cache folder of the benchmark's own, filled by screening a ${WARM_UP_ROWS}-row file (plain and \`--known-at-trade\`) before anything is measured. The time is from spawn to exit (start-up and loading the record included), rows/s the file's rows over that time, peak MB the process's peak resident set, out MiB the answer written. The floor is a plain Node process that parses the same file with csv-parse exactly as \`screen\` reads a CSV (the same options, the stream parser written to and read from in turn in 64 KiB chunks) and counts the records (scripts/parseCsvFloor.mjs), measured in the same run. ${rounds > 1 ? `Best of ${rounds} runs.` : "One run each."}`,
     "",
     `Targets: each screen within ${MAX_RATIO} x the floor's time on the same file, and memory that does not grow with the rows: a screen's peak at the largest file at most ${MAX_MEMORY_GROWTH} x its peak at the smallest.`,
     "",

@@ -1,5 +1,5 @@
 /**
- * Measures the HTTP API as users run it: the built CLI's `serve` (dist/cli/main.js) as a whole
+ * Measures the HTTP API as users run it: the built CLI's `serve` (dist/bin/designations.js) as a whole
  * process on a loopback port, loaded by autocannon for a bounded time. For `GET status`: the
  * latency (p50, p99) at a fixed 1,000 requests a second, and the most requests a second it
  * answers; the server's peak memory. Used by scripts/bench.ts.
@@ -32,7 +32,7 @@ export interface RunningServer {
  * Starts `node <cli> serve --port 0` with `args` and resolves once it listens.
  *
  * @example
- * const server = await startServer("dist/cli/main.js", ["--events", "events"], {});
+ * const server = await startServer("dist/bin/designations.js", ["--events", "events"], {});
  */
 export function startServer(
   cli: string,

@@ -30,7 +30,7 @@ interface StatusLoad {
  * Measures the server and returns its section of the doc.
  *
  * @example
- * await serverSection({ cli: "dist/cli/main.js", root: ".", quick: false, written: "...", log: console.log });
+ * await serverSection({ cli: "dist/bin/designations.js", root: ".", quick: false, written: "...", log: console.log });
  */
 export async function serverSection(options: {
   cli: string;
@@ -186,7 +186,7 @@ function sectionText(written: string, loads: readonly StatusLoad[], appends: rea
     "",
     written,
     "",
-    `The built CLI's \`serve\` (\`node dist/cli/main.js serve\`) as a whole process on a loopback port, loaded by autocannon (10 connections) for ${SECONDS} s after a 2 s warm-up: first at a fixed ${fmt(RATE)} requests a second (the latency a client meets at that load), then as fast as it answers. Latencies in ms; peak MB is the server's resident set at the end.`,
+    `The built CLI's \`serve\` (\`node dist/bin/designations.js serve\`) as a whole process on a loopback port, loaded by autocannon (10 connections) for ${SECONDS} s after a 2 s warm-up: first at a fixed ${fmt(RATE)} requests a second (the latency a client meets at that load), then as fast as it answers. Latencies in ms; peak MB is the server's resident set at the end.`,
     "",
     "| log | load | req/s | p50 | p99 | failed | peak MB | target |",
     "|---|---|---:|---:|---:|---:|---:|---|",

@@ -25,7 +25,7 @@ writeFileSync(
  * redirect it), and measures its wall time from spawn to exit and its peak resident memory.
  *
  * @example
- * measureProcess(["dist/cli/main.js", "verify", "--events", dir]); // { ms: 5210, peakMb: 180, code: 0 }
+ * measureProcess(["dist/bin/designations.js", "verify", "--events", dir]); // { ms: 5210, peakMb: 180, code: 0 }
  */
 export function measureProcess(args: readonly string[], env: NodeJS.ProcessEnv = {}): ProcessRun {
   const rssFile = join(tmpdir(), `bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);

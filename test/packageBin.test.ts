@@ -1,5 +1,7 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -11,7 +13,7 @@ const pkg = JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as {
 
 describe("the package", () => {
   beforeAll(() => {
-    // What `npm install` does through the prepare script.
+    // What `npm install` does through the prepare script (`npm run build`): the library, then the bin.
     execFileSync(
       process.execPath,
       [`${root}/node_modules/typescript/bin/tsc`, "-p", "tsconfig.build.json"],
@@ -19,7 +21,69 @@ describe("the package", () => {
         cwd: root,
       },
     );
+    execFileSync(process.execPath, ["--import", "tsx", `${root}/scripts/bundleCli.ts`], {
+      cwd: root,
+    });
   }, 120_000);
+
+  it("has a bin bundled with its dependencies: it loads no package from node_modules", () => {
+    expect(pkg.bin.designations).toBe("dist/bin/designations.js");
+    const cache = mkdtempSync(join(tmpdir(), "bin-cache-"));
+    try {
+      const result = spawnSync(
+        process.execPath,
+        [`${root}/${pkg.bin.designations}`, "screen", "examples/blotter.csv", "--format", "jsonl"],
+        {
+          cwd: root,
+          encoding: "utf8",
+          env: { ...process.env, DESIGNATIONS_CACHE: cache, NODE_DEBUG: "module" },
+        },
+      );
+      expect(result.status).toBe(0);
+      const rows = result.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as { verdict: string });
+      expect(rows.map((row) => row.verdict)).toContain("prohibited");
+      // Node's module debugging names each CommonJS module it resolves: from the source tree's
+      // build, the CLI loads xstate, cloudevents and uuid from node_modules; the bin, none.
+      expect(result.stderr).toContain("dist/bin/");
+      expect(result.stderr).not.toContain("node_modules/");
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it("serves from the bin: the server, Fastify and Swagger UI are loaded when serve asks", async () => {
+    const child = spawn(
+      process.execPath,
+      [`${root}/${pkg.bin.designations}`, "serve", "--port", "0"],
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          const address = /^listening on (http:\/\/\S+)$/m.exec(out)?.[1];
+          if (address !== undefined) resolve(address);
+        });
+        child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+      });
+      const status = await fetch(`${base}/companies/xiaomi/status?at=2021-04-01`);
+      expect(status.status).toBe(200);
+      expect(((await status.json()) as { streams: { status: string }[] }).streams[0]?.status).toBe(
+        "enjoined",
+      );
+      const docs = await fetch(`${base}/docs/static/swagger-ui.css`);
+      expect(docs.status).toBe(200);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
 
   it("has a designations bin that answers from the built code", () => {
     const bin = pkg.bin.designations;
