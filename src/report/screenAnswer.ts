@@ -2,7 +2,7 @@ import type { Company } from "../domain/companySchema.js";
 import type { IsoDate } from "../domain/isoDate.js";
 import type { HeadlineStatus } from "../domain/lifecycleState.js";
 import type { EffectKind, EffectPeriod } from "../domain/programRules/effect.js";
-import { FORBIDDEN_BY, type ScreenAction } from "../domain/screenActions.js";
+import { FORBIDDEN_BY, SCREEN_ACTIONS, type ScreenAction } from "../domain/screenActions.js";
 import type { EventRef, Timeline } from "../domain/timeline.js";
 import { effectsAt } from "../query/effectsOf.js";
 import { isOnTheList } from "../query/onTheList.js";
@@ -151,16 +151,24 @@ export function answerOf(assessed: AssessedRow): ScreenAnswer {
 /** The answer to a name that matches no company, kept with its match. */
 const unmatched = new WeakMap<ScreenMatch, ScreenAssessment>();
 
-/** A company's answer for the days `[from, to)`, the same for each of them. */
+/** An answer for the days `[from, to)`, the same for each of them. */
 interface KeptAnswer {
   from: IsoDate;
   to: IsoDate | null;
   assessment: ScreenAssessment;
 }
 
-/** Answers kept by record, then company, action and view, each list sorted by `from`. */
-const kept = new WeakMap<ScreenRecordView, { count: number; byKey: Map<string, KeptAnswer[]> }>();
-/** The most answers a record keeps. */
+/**
+ * Answers kept by record: by company, action and view (`byCompany`), and by match, view and
+ * action (`byMatch`, each match's lists in the order of `slotOf`), each list sorted by `from`.
+ */
+interface KeptAnswers {
+  count: number;
+  byCompany: Map<string, KeptAnswer[]>;
+  byMatch: Map<ScreenMatch, KeptAnswer[][]>;
+}
+const kept = new WeakMap<ScreenRecordView, KeptAnswers>();
+/** The most answers a record keeps of each kind. */
 const MAX_KEPT = 20_000;
 
 /**
@@ -179,14 +187,45 @@ function idOf(assessment: ScreenAssessment): number {
   return id;
 }
 
+/** A match's list of kept answers for an action (none: 0), today or as known then. */
+function slotOf(action: ScreenAction | undefined, asKnown: boolean): number {
+  return (action === undefined ? 0 : SCREEN_ACTIONS.indexOf(action) + 1) + (asKnown ? SLOTS : 0);
+}
+const SLOTS = SCREEN_ACTIONS.length + 1;
+
+function keptAnswersOf(record: ScreenRecordView): KeptAnswers {
+  let store = kept.get(record);
+  if (store === undefined) {
+    kept.set(record, (store = { count: 0, byCompany: new Map(), byMatch: new Map() }));
+  }
+  return store;
+}
+
+/** The answer of `answers` (sorted by `from`) that holds on `date`, or where one would go. */
+function keptAt(answers: readonly KeptAnswer[], date: IsoDate): KeptAnswer | number {
+  let low = 0;
+  let high = answers.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((answers[middle] as KeptAnswer).from <= date) low = middle + 1;
+    else high = middle;
+  }
+  const found = answers[low - 1];
+  return found !== undefined && (found.to === null || date < found.to) ? found : low;
+}
+
+/**
+ * The verdict on a row's match, kept with the match for the stretch of days on which it holds
+ * (for an uncertain match, the days all its candidates' answers hold), when the record tells
+ * stretches.
+ */
 function assessMatch(
   record: ScreenRecordView,
   match: ScreenMatch,
   row: { date: IsoDate; action?: ScreenAction; name: string },
   knownAt: IsoDate | undefined,
 ): ScreenAssessment {
-  const best = match.company;
-  if (best === undefined) {
+  if (match.company === undefined) {
     // One answer per name that matches nothing, whatever the date.
     let none = unmatched.get(match);
     if (none === undefined) {
@@ -195,14 +234,42 @@ function assessMatch(
     }
     return none;
   }
+  // As known on a date is asked only of the row's own date.
+  const asKnown = knownAt !== undefined;
+  if (record.stretchAround === undefined || (asKnown && knownAt !== row.date)) {
+    return freshMatchAnswer(record, match, row, knownAt).assessment;
+  }
+  const store = keptAnswersOf(record);
+  let lists = store.byMatch.get(match);
+  if (lists === undefined) {
+    if (store.byMatch.size >= MAX_KEPT) store.byMatch.clear();
+    store.byMatch.set(match, (lists = []));
+  }
+  const slot = slotOf(row.action, asKnown);
+  const answers = (lists[slot] ??= []);
+  const found = keptAt(answers, row.date);
+  if (typeof found !== "number") return found.assessment;
+  const answer = freshMatchAnswer(record, match, row, knownAt);
+  answers.splice(found, 0, answer);
+  return answer.assessment;
+}
+
+/** The verdict on a row's match, and the days it holds for. */
+function freshMatchAnswer(
+  record: ScreenRecordView,
+  match: ScreenMatch,
+  row: { date: IsoDate; action?: ScreenAction; name: string },
+  knownAt: IsoDate | undefined,
+): KeptAnswer {
+  const best = match.company as ScreenCandidate & { matched: string };
   const assess = (id: string) => keptAssessment(record, id, row.date, row.action, knownAt);
   if (match.certain) return assess(best.id);
   const readings = [best, ...match.candidates].map((candidate) => ({
     candidate,
-    assessment: assess(candidate.id),
+    answer: assess(candidate.id),
   }));
   // The same candidates' answers make the same reading: kept with the match.
-  const key = `${row.action ?? ""}\0${readings.map(({ assessment }) => idOf(assessment)).join(",")}`;
+  const key = `${row.action ?? ""}\0${readings.map(({ answer }) => idOf(answer.assessment)).join(",")}`;
   if (readingsKept >= MAX_KEPT) {
     keptReadings = new WeakMap();
     readingsKept = 0;
@@ -211,11 +278,22 @@ function assessMatch(
   if (byKey === undefined) keptReadings.set(match, (byKey = new Map()));
   let reading = byKey.get(key);
   if (reading === undefined) {
-    reading = uncertainReading(match, row.name, readings);
+    reading = uncertainReading(
+      match,
+      row.name,
+      readings.map(({ candidate, answer }) => ({ candidate, assessment: answer.assessment })),
+    );
     byKey.set(key, reading);
     readingsKept += 1;
   }
-  return reading;
+  // The reading holds while every candidate's answer does.
+  let from = "";
+  let to: IsoDate | null = null;
+  for (const { answer } of readings) {
+    if (answer.from > from) from = answer.from;
+    if (answer.to !== null && (to === null || answer.to < to)) to = answer.to;
+  }
+  return { from, to, assessment: reading };
 }
 
 /** The answer to an uncertain match from its candidates' answers. */
@@ -244,7 +322,8 @@ function uncertainReading(
 
 /**
  * The verdict on one company, kept for the stretch of days around `date` on which nothing it
- * reads changes (the same object for each of them), when the record tells stretches.
+ * reads changes (the same object for each of them), when the record tells stretches; else for
+ * the day alone.
  */
 function keptAssessment(
   record: ScreenRecordView,
@@ -252,38 +331,33 @@ function keptAssessment(
   date: IsoDate,
   action: ScreenAction | undefined,
   knownAt: IsoDate | undefined,
-): ScreenAssessment {
-  // As known on a date is asked only of the row's own date.
+): KeptAnswer {
   const asKnown = knownAt !== undefined;
   if (record.stretchAround === undefined || (asKnown && knownAt !== date)) {
-    return assessCompany(record, id, date, action, knownAt).assessment;
+    return {
+      from: date,
+      to: date,
+      assessment: assessCompany(record, id, date, action, knownAt).assessment,
+    };
   }
-  let store = kept.get(record);
-  if (store === undefined) kept.set(record, (store = { count: 0, byKey: new Map() }));
+  const store = keptAnswersOf(record);
   const key = `${id}\0${action ?? ""}\0${asKnown}`;
-  let answers = store.byKey.get(key);
-  if (answers === undefined) store.byKey.set(key, (answers = []));
-  // The last answer that starts on or before the date, if it still holds on it.
-  let low = 0;
-  let high = answers.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((answers[middle] as KeptAnswer).from <= date) low = middle + 1;
-    else high = middle;
-  }
-  const found = answers[low - 1];
-  if (found !== undefined && (found.to === null || date < found.to)) return found.assessment;
+  let answers = store.byCompany.get(key);
+  if (answers === undefined) store.byCompany.set(key, (answers = []));
+  let found = keptAt(answers, date);
+  if (typeof found !== "number") return found;
   const { assessment, family } = assessCompany(record, id, date, action, knownAt);
   if (store.count >= MAX_KEPT) {
-    store.byKey.clear();
+    store.byCompany.clear();
     store.count = 0;
-    store.byKey.set(key, (answers = []));
-    low = 0;
+    store.byCompany.set(key, (answers = []));
+    found = 0;
   }
   const { from, to } = record.stretchAround(id, date, { family, asKnown });
-  answers.splice(low, 0, { from, to, assessment });
+  const answer = { from, to, assessment };
+  answers.splice(found, 0, answer);
   store.count += 1;
-  return assessment;
+  return answer;
 }
 
 /**
