@@ -134,6 +134,8 @@ interface SpelledName {
   normalized: string;
   /** Its position in the registry's order. */
   order: number;
+  /** How many of each kind of character it has (`characterCounts`). */
+  counts: Uint8Array;
 }
 
 /** The registry's names for near spellings, shortest first. */
@@ -149,6 +151,7 @@ function nearSpellings(query: string, companies: readonly Company[]): RankedHit[
   if (normalized.replace(/ /g, "").length < 5) return [];
   const names = spelledNamesOf(companies);
   const length = normalized.length;
+  const counts = characterCounts(normalized);
   // A difference in length is a distance at least that long: only names of lengths that allow
   // a near spelling are measured (shorter by at most a quarter of the query's length, longer
   // by at most a quarter of their own).
@@ -162,6 +165,7 @@ function nearSpellings(query: string, companies: readonly Company[]): RankedHit[
     const longer = Math.max(length, name.normalized.length);
     const most = Math.floor(longer * (1 - MIN_FUZZY_LIKENESS));
     if (Math.abs(length - name.normalized.length) > most) continue;
+    if (countsApart(counts, name.counts) > most) continue;
     const apart = distance(normalized, name.normalized);
     if (apart > most) continue;
     const score = Math.round((apart / longer) * 1000) / 1000;
@@ -197,12 +201,56 @@ function spelledNamesOf(companies: readonly Company[]): SpelledName[] {
       const key = `${company}\n${entry.normalized}`;
       if (seen.has(key)) return [];
       seen.add(key);
-      return [{ company, written: entry.written, normalized: entry.normalized, order: seen.size }];
+      return [
+        {
+          company,
+          written: entry.written,
+          normalized: entry.normalized,
+          order: seen.size,
+          counts: characterCounts(entry.normalized),
+        },
+      ];
     });
     names.sort((a, b) => a.normalized.length - b.normalized.length);
     spelledNames.set(companies, names);
   }
   return names;
+}
+
+/** The kinds of characters counted: a-z, 0-9, the space, and any other (one kind for all). */
+const KINDS = 38;
+
+/** How many characters of each kind (`KINDS`) a normalised name has. */
+function characterCounts(text: string): Uint8Array {
+  const counts = new Uint8Array(KINDS);
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    const kind =
+      code >= 97 && code <= 122
+        ? code - 97
+        : code >= 48 && code <= 57
+          ? code - 22
+          : code === 32
+            ? 36
+            : 37;
+    counts[kind] = Math.min(255, (counts[kind] as number) + 1);
+  }
+  return counts;
+}
+
+/**
+ * A lower bound of the edit distance of two names by their character counts: each edit adds,
+ * removes or changes one character, so it mends at most one surplus and one shortfall.
+ */
+function countsApart(a: Uint8Array, b: Uint8Array): number {
+  let surplus = 0;
+  let shortfall = 0;
+  for (let kind = 0; kind < KINDS; kind++) {
+    const difference = (a[kind] as number) - (b[kind] as number);
+    if (difference > 0) surplus += difference;
+    else shortfall -= difference;
+  }
+  return Math.max(surplus, shortfall);
 }
 
 /** The position of the first name at least `length` long. */

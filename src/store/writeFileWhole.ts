@@ -114,15 +114,19 @@ export function openInto(file: string): WholeFile {
 /** Characters encoded and written at a time: a large page is never a second copy in memory. */
 const CHUNK = 1 << 20;
 
+/** Where text is encoded before it is written: UTF-8 takes at most 3 bytes a UTF-16 unit. */
+let encoded: Buffer | undefined;
+
 function writeText(fd: number, text: string): void {
+  encoded ??= Buffer.allocUnsafe(3 * CHUNK);
   for (let start = 0; start < text.length;) {
     let end = Math.min(start + CHUNK, text.length);
     // Never split a surrogate pair: each half alone would be written as U+FFFD.
     const last = text.charCodeAt(end - 1);
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
-    const bytes = Buffer.from(text.slice(start, end), "utf8");
-    for (let written = 0; written < bytes.length;) {
-      written += writeSync(fd, bytes, written);
+    const length = encoded.write(end - start === text.length ? text : text.slice(start, end));
+    for (let written = 0; written < length;) {
+      written += writeSync(fd, encoded, written, length - written);
     }
     start = end;
   }
