@@ -91,6 +91,7 @@ export function screenFile(
     defaults,
     onRead,
   );
+  const assessing = { knownThen };
   for (const item of rows) {
     if (item.row === undefined) {
       tally.addError();
@@ -101,7 +102,7 @@ export function screenFile(
     const { row } = item;
     const match = record.match(row.name);
     const screened = row as ScreenedRow;
-    screened.assessed = assessRow(record, match, row, { knownThen });
+    screened.assessed = assessRow(record, match, row, assessing);
     tally.add(screened);
     output.row(screened);
   }
@@ -222,9 +223,8 @@ const FORMULA_CELL = /(?:^|,)"?[=+\-@\t\r]/;
  * rows ask).
  */
 class AnswerFragments {
-  private readonly matches = new KeptTexts<ScreenMatch>();
-  private readonly verdicts = new KeptTexts<ScreenAssessment>();
-  private readonly standings = new KeptTexts<ScreenAssessment>();
+  private readonly matches = new Map<ScreenMatch, string>();
+  private readonly assessments = new Map<ScreenAssessment, { verdict: string; standing: string }>();
 
   constructor(
     private readonly knownThen: boolean,
@@ -234,28 +234,38 @@ class AnswerFragments {
   /** The answer's part of the row's CSV line: from the comma after the file's cells to the line's end. */
   of(screened: ScreenedRow): string {
     const { match, now, then } = screened.assessed;
-    const csv = (cells: string[]) => csvRecords([cells], { raw: this.raw }).slice(0, -2);
-    const verdict = (assessment: ScreenAssessment) =>
-      this.verdicts.of(assessment, () => csv(screenCsvVerdictCells(assessment)));
+    const texts = this.assessmentTexts(now);
     // The date is a plain YYYY-MM-DD cell and the action a plain word: nothing to quote.
-    const line = `,${verdict(now)},${this.matches.of(match, () => csv(screenCsvMatchCells(match)))},${screened.date},${screened.action ?? ""},${this.standings.of(now, () => csv(screenCsvStandingCells(now)))}`;
+    const line = `,${texts.verdict},${this.matchText(match)},${screened.date},${screened.action ?? ""},${texts.standing}`;
     if (!this.knownThen) return `${line}\r\n`;
-    const thenCells = then === undefined ? "," : verdict(then);
+    const thenCells = then === undefined ? "," : this.assessmentTexts(then).verdict;
     return `${line},${thenCells},${screenCsvDiffersCell(now, then)}\r\n`;
   }
-}
 
-/** Text made for kept objects, kept by object: at most `MAX_KEPT_TEXTS`, then forgotten together. */
-class KeptTexts<Key> {
-  private readonly texts = new Map<Key, string>();
-
-  of(key: Key, make: () => string): string {
-    let text = this.texts.get(key);
+  private matchText(match: ScreenMatch): string {
+    let text = this.matches.get(match);
     if (text === undefined) {
-      if (this.texts.size >= MAX_KEPT_TEXTS) this.texts.clear();
-      text = make();
-      this.texts.set(key, text);
+      if (this.matches.size >= MAX_KEPT_TEXTS) this.matches.clear();
+      text = this.csv(screenCsvMatchCells(match));
+      this.matches.set(match, text);
     }
     return text;
+  }
+
+  private assessmentTexts(assessment: ScreenAssessment): { verdict: string; standing: string } {
+    let texts = this.assessments.get(assessment);
+    if (texts === undefined) {
+      if (this.assessments.size >= MAX_KEPT_TEXTS) this.assessments.clear();
+      texts = {
+        verdict: this.csv(screenCsvVerdictCells(assessment)),
+        standing: this.csv(screenCsvStandingCells(assessment)),
+      };
+      this.assessments.set(assessment, texts);
+    }
+    return texts;
+  }
+
+  private csv(cells: string[]): string {
+    return csvRecords([cells], { raw: this.raw }).slice(0, -2);
   }
 }

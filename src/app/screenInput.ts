@@ -87,6 +87,7 @@ export function* screenRows(
   let chosen: ScreenColumns | undefined;
   let jsonColumns: { signature: string; columns: ScreenColumns } | undefined;
   let number = 0;
+  const words: ReadWords = { dates: new Map(), actions: new Map() };
   for (const record of records) {
     if ("issue" in record) {
       number += 1;
@@ -109,7 +110,7 @@ export function* screenRows(
     }
     const where = { file: source.file, line: record.line, number };
     if (cells !== undefined) {
-      const item = rowOf(fields, chosen as ScreenColumns, where, defaults);
+      const item = rowOf(fields, chosen as ScreenColumns, where, defaults, words);
       if (item.row !== undefined && cells.length === header?.length) item.row.raw = record.raw;
       yield item;
       continue;
@@ -128,8 +129,25 @@ export function* screenRows(
         continue;
       }
     }
-    yield rowOf(fields, jsonColumns.columns, where, defaults);
+    yield rowOf(fields, jsonColumns.columns, where, defaults, words);
   }
+}
+
+/** What a file's dates and action words were read as, kept: they recur from row to row. */
+interface ReadWords {
+  dates: Map<string, string | undefined>;
+  actions: Map<string, ScreenAction | undefined>;
+}
+
+/** The most distinct dates or action words a screen keeps what it read them as. */
+const MAX_READ_WORDS = 10_000;
+
+function remembered<T>(kept: Map<string, T>, text: string, read: (text: string) => T): T {
+  if (kept.has(text)) return kept.get(text) as T;
+  if (kept.size >= MAX_READ_WORDS) kept.clear();
+  const value = read(text);
+  kept.set(text, value);
+  return value;
 }
 
 function rowOf(
@@ -137,6 +155,7 @@ function rowOf(
   columns: ScreenColumns,
   where: { file: string; line: number; number: number },
   defaults: { at: IsoDate; action?: ScreenAction },
+  words: ReadWords,
 ): ScreenItem {
   const problem = (field: string, message: string): ScreenItem => ({
     number: where.number,
@@ -152,11 +171,12 @@ function rowOf(
   }
   const dateText = cell(columns.date);
   if (dateText !== "") {
-    const wrong = isoDateProblem(dateText);
+    const wrong = remembered(words.dates, dateText, isoDateProblem);
     if (wrong !== undefined) return problem(columns.date as string, wrong);
   }
   const actionText = cell(columns.action);
-  const action = actionText === "" ? defaults.action : screenActionOf(actionText);
+  const action =
+    actionText === "" ? defaults.action : remembered(words.actions, actionText, screenActionOf);
   if (action === undefined && actionText !== "") {
     return problem(
       columns.action as string,
@@ -275,7 +295,7 @@ function* csvRecords(source: ScreenSource, onRead: (bytes: number) => void): Gen
         raw: string;
       };
       // The record's text, without the line endings csv-parse leaves on either side of it.
-      yield { cells: record, line: info.lines, raw: raw.replace(EDGE_LINE_ENDS, "") };
+      yield { cells: record, line: info.lines, raw: withoutEdgeLineEnds(raw) };
     }
     // csv-parse reports an error by destroying the stream: `errored` has it at once, the event later.
     const error = parser.errored ?? failure;
@@ -287,6 +307,13 @@ function* csvRecords(source: ScreenSource, onRead: (bytes: number) => void): Gen
   }
   parser.end();
   yield* drain();
+}
+
+function withoutEdgeLineEnds(raw: string): string {
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  const edge = first === 10 || first === 13 || last === 10 || last === 13;
+  return edge ? raw.replace(EDGE_LINE_ENDS, "") : raw;
 }
 
 function csvError(file: string, error: unknown): RequestFileError {

@@ -131,9 +131,9 @@ export function assessRow(
   row: { date: IsoDate; action?: ScreenAction; name: string },
   options: { knownThen?: boolean } = {},
 ): AssessedRow {
-  const assess = (knownAt: IsoDate | undefined) => assessMatch(record, match, row, knownAt);
-  const now = assess(undefined);
-  return options.knownThen ? { match, now, then: assess(row.date) } : { match, now };
+  const now = assessMatch(record, match, row, undefined);
+  if (options.knownThen !== true) return { match, now };
+  return { match, now, then: assessMatch(record, match, row, row.date) };
 }
 
 /**
