@@ -87,7 +87,7 @@ export function* screenRows(
   let chosen: ScreenColumns | undefined;
   let jsonColumns: { signature: string; columns: ScreenColumns } | undefined;
   let number = 0;
-  const words: ReadWords = { dates: new Map(), actions: new Map() };
+  const actionWords = new Map<string, ScreenAction | undefined>();
   for (const record of records) {
     if ("issue" in record) {
       number += 1;
@@ -110,7 +110,7 @@ export function* screenRows(
     }
     const where = { file: source.file, line: record.line, number };
     if (cells !== undefined) {
-      const item = rowOf(fields, chosen as ScreenColumns, where, defaults, words);
+      const item = rowOf(fields, chosen as ScreenColumns, where, defaults, actionWords);
       if (item.row !== undefined && cells.length === header?.length) item.row.raw = record.raw;
       yield item;
       continue;
@@ -129,25 +129,20 @@ export function* screenRows(
         continue;
       }
     }
-    yield rowOf(fields, jsonColumns.columns, where, defaults, words);
+    yield rowOf(fields, jsonColumns.columns, where, defaults, actionWords);
   }
 }
 
-/** What a file's dates and action words were read as, kept: they recur from row to row. */
-interface ReadWords {
-  dates: Map<string, string | undefined>;
-  actions: Map<string, ScreenAction | undefined>;
-}
-
-/** The most distinct dates or action words a screen keeps what it read them as. */
-const MAX_READ_WORDS = 10_000;
+/** The most distinct action words a screen keeps what it read them as (they recur from row to row). */
+const MAX_ACTION_WORDS = 1_000;
 
 function remembered<T>(kept: Map<string, T>, text: string, read: (text: string) => T): T {
-  if (kept.has(text)) return kept.get(text) as T;
-  if (kept.size >= MAX_READ_WORDS) kept.clear();
-  const value = read(text);
-  kept.set(text, value);
-  return value;
+  const value = kept.get(text);
+  if (value !== undefined || kept.has(text)) return value as T;
+  if (kept.size >= MAX_ACTION_WORDS) kept.clear();
+  const meant = read(text);
+  kept.set(text, meant);
+  return meant;
 }
 
 function rowOf(
@@ -155,7 +150,7 @@ function rowOf(
   columns: ScreenColumns,
   where: { file: string; line: number; number: number },
   defaults: { at: IsoDate; action?: ScreenAction },
-  words: ReadWords,
+  actionWords: Map<string, ScreenAction | undefined>,
 ): ScreenItem {
   const problem = (field: string, message: string): ScreenItem => ({
     number: where.number,
@@ -171,12 +166,12 @@ function rowOf(
   }
   const dateText = cell(columns.date);
   if (dateText !== "") {
-    const wrong = remembered(words.dates, dateText, isoDateProblem);
+    const wrong = isoDateProblem(dateText);
     if (wrong !== undefined) return problem(columns.date as string, wrong);
   }
   const actionText = cell(columns.action);
   const action =
-    actionText === "" ? defaults.action : remembered(words.actions, actionText, screenActionOf);
+    actionText === "" ? defaults.action : remembered(actionWords, actionText, screenActionOf);
   if (action === undefined && actionText !== "") {
     return problem(
       columns.action as string,

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { daysInMonth, isIsoDate, isoDateProblem } from "../../src/domain/isoDate.js";
 
@@ -32,8 +33,33 @@ describe("isIsoDate", () => {
     ["2021/01/05", false],
     ["21-01-05", false],
     ["", false],
+    ["２０２１-01-05", false],
+    ["2021-0a-05", false],
+    ["2021-01-0/", false],
   ] as const)("%j is %s", (text, valid) => {
     expect(isIsoDate(text)).toBe(valid);
+  });
+
+  it("agrees with the calendar read through a regular expression, on any text", () => {
+    const reference = (text: string) => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (match === null) return false;
+      const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+      return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+    };
+    const dateLike = fc
+      .tuple(
+        fc.stringMatching(/^[0-9]{4}$/),
+        fc.stringMatching(/^[0-9]{2}$/),
+        fc.stringMatching(/^[0-9]{2}$/),
+      )
+      .map((parts) => parts.join("-"));
+    fc.assert(
+      fc.property(fc.oneof(dateLike, fc.string({ maxLength: 12 })), (text) => {
+        expect(isIsoDate(text)).toBe(reference(text));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });
 
