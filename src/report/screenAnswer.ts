@@ -201,13 +201,16 @@ function keptAnswersOf(record: ScreenRecordView): KeptAnswers {
   return store;
 }
 
-/** The answer of `answers` (sorted by `from`) that holds on `date`, or where one would go. */
-function keptAt(answers: readonly KeptAnswer[], date: IsoDate): KeptAnswer | number {
+/** The entry of `answers` (sorted by `from`) that holds on `date`, or where one would go. */
+function keptAt<Kept extends { from: IsoDate; to: IsoDate | null }>(
+  answers: readonly Kept[],
+  date: IsoDate,
+): Kept | number {
   let low = 0;
   let high = answers.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if ((answers[middle] as KeptAnswer).from <= date) low = middle + 1;
+    if ((answers[middle] as Kept).from <= date) low = middle + 1;
     else high = middle;
   }
   const found = answers[low - 1];
@@ -371,7 +374,7 @@ function assessCompany(
   action: ScreenAction | undefined,
   knownAt: IsoDate | undefined,
 ): { assessment: ScreenAssessment; family: boolean } {
-  const own = standingOf(record, id, date, knownAt);
+  const own = keptStanding(record, id, date, knownAt);
   const name = record.company(id)?.name ?? id;
   const decided = decide(own, name, date, action);
   if (decided !== undefined) {
@@ -390,7 +393,7 @@ function familyAssessment(
   knownAt: IsoDate | undefined,
 ): ScreenAssessment {
   const parent = record.company(id)?.parent;
-  if (parent !== undefined && standingOf(record, parent, date, knownAt).listed.length > 0) {
+  if (parent !== undefined && keptStanding(record, parent, date, knownAt).listed.length > 0) {
     const parentName = record.company(parent)?.name ?? parent;
     return {
       verdict: "review",
@@ -402,7 +405,7 @@ function familyAssessment(
   }
   const child = record
     .childrenOf(id)
-    .find((childId) => standingOf(record, childId, date, knownAt).listed.length > 0);
+    .find((childId) => keptStanding(record, childId, date, knownAt).listed.length > 0);
   if (child !== undefined) {
     const childName = record.company(child)?.name ?? child;
     return {
@@ -427,6 +430,44 @@ interface Standing {
   effects: ScreenEffect[];
   /** The effects due after the date, in order of their start. */
   later: ScreenEffect[];
+}
+
+/** Standings kept by record, then company and view, each list sorted by `from`. */
+const keptStandings = new WeakMap<ScreenRecordView, Map<string, KeptStanding[]>>();
+interface KeptStanding {
+  from: IsoDate;
+  to: IsoDate | null;
+  standing: Standing;
+}
+
+/**
+ * A company's own lists and effects on `date`, kept for the stretch of days on which they hold
+ * (whatever the action asked), when the record tells stretches.
+ */
+function keptStanding(
+  record: ScreenRecordView,
+  id: string,
+  date: IsoDate,
+  knownAt: IsoDate | undefined,
+): Standing {
+  const asKnown = knownAt !== undefined;
+  if (record.stretchAround === undefined || (asKnown && knownAt !== date)) {
+    return standingOf(record, id, date, knownAt);
+  }
+  let byCompany = keptStandings.get(record);
+  if (byCompany === undefined) keptStandings.set(record, (byCompany = new Map()));
+  const key = `${id}\0${asKnown}`;
+  let standings = byCompany.get(key);
+  if (standings === undefined) {
+    if (byCompany.size >= MAX_KEPT) byCompany.clear();
+    byCompany.set(key, (standings = []));
+  }
+  const found = keptAt(standings, date);
+  if (typeof found !== "number") return found.standing;
+  const standing = standingOf(record, id, date, knownAt);
+  const { from, to } = record.stretchAround(id, date, { family: false, asKnown });
+  standings.splice(found, 0, { from, to, standing });
+  return standing;
 }
 
 function standingOf(
