@@ -29,6 +29,24 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * foldCompanyName("Société Générale S.A."); // "societe generale sa"
  */
 export function foldCompanyName(name: string): string {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    if (foldedNames.size >= MAX_REMEMBERED_NAMES) foldedNames.clear();
+    folded = foldedAfresh(name);
+    foldedNames.set(name, folded);
+  }
+  return folded;
+}
+
+/**
+ * The names folded lately, and normalised: a screen asks each name's forms several times (exact,
+ * by words, by spelling), each a chain of Unicode regular expressions.
+ */
+const foldedNames = new Map<string, string>();
+const normalizedNames = new Map<string, string>();
+const MAX_REMEMBERED_NAMES = 10_000;
+
+function foldedAfresh(name: string): string {
   const lower = name.toLowerCase();
   // Printable ASCII has no compatibility forms or accents to fold.
   const plain = PRINTABLE_ASCII.test(lower)
@@ -64,6 +82,16 @@ function isDiacritic(mark: string): boolean {
  * normalizeCompanyName("小米"); // "小米"
  */
 export function normalizeCompanyName(name: string): string {
+  let normalized = normalizedNames.get(name);
+  if (normalized === undefined) {
+    if (normalizedNames.size >= MAX_REMEMBERED_NAMES) normalizedNames.clear();
+    normalized = normalizedAfresh(name);
+    normalizedNames.set(name, normalized);
+  }
+  return normalized;
+}
+
+function normalizedAfresh(name: string): string {
   const words = foldCompanyName(name).split(" ");
   const named = words[0] === "the" && words.length > 1 ? words.slice(1) : words;
   const kept = named.filter((word) => !LEGAL_FORM_WORDS.has(word));
