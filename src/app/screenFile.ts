@@ -1,6 +1,7 @@
 import type { IsoDate } from "../domain/isoDate.js";
+import { RecentMap } from "../domain/recentMap.js";
 import type { ScreenAction } from "../domain/screenActions.js";
-import { csvRecords } from "../export/csvExport.js";
+import { csvCellsText, csvRecords } from "../export/csvExport.js";
 import { assessRow, type ScreenAssessment } from "../report/screenAnswer.js";
 import {
   screenCsvColumns,
@@ -219,12 +220,14 @@ const FORMULA_CELL = /(?:^|,)"?[=+\-@\t\r]/;
  * The answer's cells of CSV rows as CSV text, kept: the match's cells for each match, the
  * verdict's and the standing's for each assessment (see `assessRow`), so that rows of one company
  * on days of one stretch share them whatever name they give it; the row's date and action go
- * between. Each kind keeps at most `MAX_KEPT_TEXTS` (then forgets them all, to make them again as
- * rows ask).
+ * between. Each kind keeps those used lately (`RecentMap`, `MAX_KEPT_TEXTS` a generation).
  */
 class AnswerFragments {
-  private readonly matches = new Map<ScreenMatch, string>();
-  private readonly assessments = new Map<ScreenAssessment, { verdict: string; standing: string }>();
+  private readonly matches = new RecentMap<ScreenMatch, string>(MAX_KEPT_TEXTS);
+  private readonly assessments = new RecentMap<
+    ScreenAssessment,
+    { verdict: string; standing: string }
+  >(MAX_KEPT_TEXTS);
 
   constructor(
     private readonly knownThen: boolean,
@@ -245,7 +248,6 @@ class AnswerFragments {
   private matchText(match: ScreenMatch): string {
     let text = this.matches.get(match);
     if (text === undefined) {
-      if (this.matches.size >= MAX_KEPT_TEXTS) this.matches.clear();
       text = this.csv(screenCsvMatchCells(match));
       this.matches.set(match, text);
     }
@@ -255,7 +257,6 @@ class AnswerFragments {
   private assessmentTexts(assessment: ScreenAssessment): { verdict: string; standing: string } {
     let texts = this.assessments.get(assessment);
     if (texts === undefined) {
-      if (this.assessments.size >= MAX_KEPT_TEXTS) this.assessments.clear();
       texts = {
         verdict: this.csv(screenCsvVerdictCells(assessment)),
         standing: this.csv(screenCsvStandingCells(assessment)),
@@ -266,6 +267,6 @@ class AnswerFragments {
   }
 
   private csv(cells: string[]): string {
-    return csvRecords([cells], { raw: this.raw }).slice(0, -2);
+    return csvCellsText(cells, { raw: this.raw });
   }
 }

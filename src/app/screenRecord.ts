@@ -1,5 +1,6 @@
 import type { Company } from "../domain/companySchema.js";
 import type { IsoDate } from "../domain/isoDate.js";
+import { RecentMap } from "../domain/recentMap.js";
 import { effectsOf } from "../query/effectsOf.js";
 import { matchScreenName, type ScreenMatch } from "../query/screenMatch.js";
 import type { ScreenRecordView, ScreenStream } from "../report/screenAnswer.js";
@@ -15,8 +16,9 @@ const MAX_KEPT = 20_000;
  * The whole record as a screen reads it, loaded once: every company's streams with their effects
  * (the log as it stands), the registry's names and parent links. The streams as known on a date
  * are folded on first need and kept by the date their knowledge last changed (so a million rows
- * on a thousand dates fold each stream a few times), as are the names matched; both are kept to
- * `MAX_KEPT` entries, so memory does not grow with the rows.
+ * on a thousand dates fold each stream a few times), as are the names matched; of both, those
+ * used lately are kept (`RecentMap`, `MAX_KEPT` a generation), so memory does not grow with the
+ * rows.
  *
  * @example
  * const record = new ScreenRecord("events");
@@ -30,8 +32,8 @@ export class ScreenRecord implements ScreenRecordView {
   private readonly files = new Map<string, StreamFile[]>();
   private readonly cache: TimelineCache;
   private readonly knownDates = new Map<string, string[]>();
-  private readonly views = new Map<string, ScreenStream>();
-  private readonly matches = new Map<string, ScreenMatch>();
+  private readonly views = new RecentMap<string, ScreenStream>(MAX_KEPT);
+  private readonly matches = new RecentMap<string, ScreenMatch>(MAX_KEPT);
   private readonly changeDates = new Map<string, IsoDate[]>();
 
   constructor(dir: string, options: { cacheDir?: string } = {}) {
@@ -62,7 +64,6 @@ export class ScreenRecord implements ScreenRecordView {
   match(name: string): ScreenMatch {
     let match = this.matches.get(name);
     if (match === undefined) {
-      if (this.matches.size >= MAX_KEPT) this.matches.clear();
       match = matchScreenName(name, this.companies);
       this.matches.set(name, match);
     }
@@ -203,7 +204,6 @@ export class ScreenRecord implements ScreenRecordView {
     const key = `${file.file}\0${knownAt}`;
     let stream = this.views.get(key);
     if (stream === undefined) {
-      if (this.views.size >= MAX_KEPT) this.views.clear();
       const timeline = this.cache.timeline(file.file, file.company, file.program, {
         view: { knownAt },
       });

@@ -29,3 +29,4 @@ export * from "./programRules/eo14032.js";
 export * from "./programRules/ndaaFy2024Section805.js";
 export * from "./screenActions.js";
 export * from "./screenRow.js";
+export * from "./recentMap.js";

@@ -64,6 +64,31 @@ export function csvRecords(
 }
 
 /**
+ * Text cells as one CSV record without its line ending, exactly as `csvRecords` writes them (a
+ * property test holds the two together): for an answer's few cells, made again and again, without
+ * csv-stringify's per-call set-up.
+ *
+ * @example
+ * csvCellsText(["review", "listed, with effects"]); // 'review,"listed, with effects"'
+ */
+export function csvCellsText(
+  cells: readonly string[],
+  options: Pick<CsvOptions, "raw"> = {},
+): string {
+  let text = "";
+  for (let index = 0; index < cells.length; index++) {
+    const cell =
+      options.raw === true ? (cells[index] as string) : neutralised(cells[index] as string);
+    const quoted = NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+    text = index === 0 ? quoted : `${text},${quoted}`;
+  }
+  return text;
+}
+
+/** What makes csv-stringify quote a cell: the delimiter, the quote, a line break of either kind. */
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
  * A text cell a spreadsheet will not run: `'` before a leading `=`, `+`, `-`, `@`, tab or CR.
  *
  * @example

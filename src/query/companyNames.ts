@@ -1,5 +1,6 @@
 import type { Company } from "../domain/companySchema.js";
 import { LEGAL_FORM_WORDS } from "../domain/legalFormWords.js";
+import { RecentMap } from "../domain/recentMap.js";
 
 export { LEGAL_FORM_WORDS };
 
@@ -31,7 +32,6 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 export function foldCompanyName(name: string): string {
   let folded = foldedNames.get(name);
   if (folded === undefined) {
-    if (foldedNames.size >= MAX_REMEMBERED_NAMES) foldedNames.clear();
     folded = foldedAfresh(name);
     foldedNames.set(name, folded);
   }
@@ -42,9 +42,9 @@ export function foldCompanyName(name: string): string {
  * The names folded lately, and normalised: a screen asks each name's forms several times (exact,
  * by words, by spelling), each a chain of Unicode regular expressions.
  */
-const foldedNames = new Map<string, string>();
-const normalizedNames = new Map<string, string>();
 const MAX_REMEMBERED_NAMES = 10_000;
+const foldedNames = new RecentMap<string, string>(MAX_REMEMBERED_NAMES);
+const normalizedNames = new RecentMap<string, string>(MAX_REMEMBERED_NAMES);
 
 function foldedAfresh(name: string): string {
   const lower = name.toLowerCase();
@@ -84,7 +84,6 @@ function isDiacritic(mark: string): boolean {
 export function normalizeCompanyName(name: string): string {
   let normalized = normalizedNames.get(name);
   if (normalized === undefined) {
-    if (normalizedNames.size >= MAX_REMEMBERED_NAMES) normalizedNames.clear();
     normalized = normalizedAfresh(name);
     normalizedNames.set(name, normalized);
   }

@@ -1,6 +1,7 @@
 import type { Company } from "../domain/companySchema.js";
 import type { IsoDate } from "../domain/isoDate.js";
 import type { HeadlineStatus } from "../domain/lifecycleState.js";
+import { RecentMap } from "../domain/recentMap.js";
 import type { EffectKind, EffectPeriod } from "../domain/programRules/effect.js";
 import { FORBIDDEN_BY, SCREEN_ACTIONS, type ScreenAction } from "../domain/screenActions.js";
 import type { EventRef, Timeline } from "../domain/timeline.js";
@@ -165,7 +166,7 @@ interface KeptAnswer {
 interface KeptAnswers {
   count: number;
   byCompany: Map<string, KeptAnswer[]>;
-  byMatch: Map<ScreenMatch, KeptAnswer[][]>;
+  byMatch: RecentMap<ScreenMatch, KeptAnswer[][]>;
 }
 const kept = new WeakMap<ScreenRecordView, KeptAnswers>();
 /** The most answers a record keeps of each kind. */
@@ -196,7 +197,10 @@ const SLOTS = SCREEN_ACTIONS.length + 1;
 function keptAnswersOf(record: ScreenRecordView): KeptAnswers {
   let store = kept.get(record);
   if (store === undefined) {
-    kept.set(record, (store = { count: 0, byCompany: new Map(), byMatch: new Map() }));
+    kept.set(
+      record,
+      (store = { count: 0, byCompany: new Map(), byMatch: new RecentMap(MAX_KEPT) }),
+    );
   }
   return store;
 }
@@ -245,7 +249,6 @@ function assessMatch(
   const store = keptAnswersOf(record);
   let lists = store.byMatch.get(match);
   if (lists === undefined) {
-    if (store.byMatch.size >= MAX_KEPT) store.byMatch.clear();
     store.byMatch.set(match, (lists = []));
   }
   const slot = slotOf(row.action, asKnown);
@@ -433,7 +436,7 @@ interface Standing {
 }
 
 /** Standings kept by record, then company and view, each list sorted by `from`. */
-const keptStandings = new WeakMap<ScreenRecordView, Map<string, KeptStanding[]>>();
+const keptStandings = new WeakMap<ScreenRecordView, RecentMap<string, KeptStanding[]>>();
 interface KeptStanding {
   from: IsoDate;
   to: IsoDate | null;
@@ -455,11 +458,10 @@ function keptStanding(
     return standingOf(record, id, date, knownAt);
   }
   let byCompany = keptStandings.get(record);
-  if (byCompany === undefined) keptStandings.set(record, (byCompany = new Map()));
+  if (byCompany === undefined) keptStandings.set(record, (byCompany = new RecentMap(MAX_KEPT)));
   const key = `${id}\0${asKnown}`;
   let standings = byCompany.get(key);
   if (standings === undefined) {
-    if (byCompany.size >= MAX_KEPT) byCompany.clear();
     byCompany.set(key, (standings = []));
   }
   const found = keptAt(standings, date);

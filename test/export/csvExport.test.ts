@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { neutralised, toCsv } from "../../src/export/csvExport.js";
+import { csvCellsText, csvRecords, neutralised, toCsv } from "../../src/export/csvExport.js";
 
 const TRICKY = 'He said "no, never",\nthen left;\r\nand a lone \r too';
 
@@ -61,5 +62,31 @@ describe("neutralised", () => {
     const rows = [{ a: "=1+1", b: -5 }];
     expect(toCsv(rows, ["a", "b"])).toBe("a,b\r\n'=1+1,-5\r\n");
     expect(toCsv(rows, ["a", "b"], { raw: true })).toBe("a,b\r\n=1+1,-5\r\n");
+  });
+});
+
+describe("csvCellsText", () => {
+  it("writes a record's cells exactly as csv-stringify does (csvRecords), raw or not", () => {
+    // Cells made mostly of the characters that matter: quotes, commas, line breaks, formula starts.
+    const cell = fc.string({
+      unit: fc.constantFrom("a", " ", '"', ",", "\r", "\n", "=", "+", "-", "@", "\t", "é", "'"),
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(cell, fc.string()), { minLength: 1, maxLength: 5 }),
+        fc.boolean(),
+        (cells, raw) => {
+          expect(csvCellsText(cells, { raw })).toBe(csvRecords([cells], { raw }).slice(0, -2));
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it("quotes a cell with a comma, a quote or a line break, and neutralises a formula", () => {
+    expect(csvCellsText(["a,b", 'say "x"', "line\nbreak", "=1+1", "plain"])).toBe(
+      '"a,b","say ""x""","line\nbreak",\'=1+1,plain',
+    );
   });
 });
