@@ -145,6 +145,24 @@ function remembered<T>(kept: Map<string, T>, text: string, read: (text: string) 
   return meant;
 }
 
+/** A row's cell in `column` (none: ""), without the spaces around it. */
+function cellOf(fields: Record<string, string>, column: string | undefined): string {
+  return column === undefined ? "" : (fields[column] ?? "").trim();
+}
+
+function problemOf(
+  fields: Record<string, string>,
+  where: { file: string; line: number; number: number },
+  field: string,
+  message: string,
+): ScreenItem {
+  return {
+    number: where.number,
+    issue: { file: where.file, line: where.line, field, message },
+    fields,
+  };
+}
+
 function rowOf(
   fields: Record<string, string>,
   columns: ScreenColumns,
@@ -152,28 +170,28 @@ function rowOf(
   defaults: { at: IsoDate; action?: ScreenAction },
   actionWords: Map<string, ScreenAction | undefined>,
 ): ScreenItem {
-  const problem = (field: string, message: string): ScreenItem => ({
-    number: where.number,
-    issue: { file: where.file, line: where.line, field, message },
-    fields,
-  });
-  const cell = (column: string | undefined) =>
-    column === undefined ? "" : (fields[column] ?? "").trim();
-  const id = cell(columns.id);
-  const name = id !== "" ? id : cell(columns.name);
+  const id = cellOf(fields, columns.id);
+  const name = id !== "" ? id : cellOf(fields, columns.name);
   if (name === "") {
-    return problem(columns.name ?? columns.id ?? "name", "is empty: the row names no company");
+    return problemOf(
+      fields,
+      where,
+      columns.name ?? columns.id ?? "name",
+      "is empty: the row names no company",
+    );
   }
-  const dateText = cell(columns.date);
+  const dateText = cellOf(fields, columns.date);
   if (dateText !== "") {
     const wrong = isoDateProblem(dateText);
-    if (wrong !== undefined) return problem(columns.date as string, wrong);
+    if (wrong !== undefined) return problemOf(fields, where, columns.date as string, wrong);
   }
-  const actionText = cell(columns.action);
+  const actionText = cellOf(fields, columns.action);
   const action =
     actionText === "" ? defaults.action : remembered(actionWords, actionText, screenActionOf);
   if (action === undefined && actionText !== "") {
-    return problem(
+    return problemOf(
+      fields,
+      where,
       columns.action as string,
       `"${actionText}" is not an action: give one of ${SCREEN_ACTIONS.join(", ")}`,
     );
