@@ -1,5 +1,5 @@
 import type { Company } from "../domain/companySchema.js";
-import type { IsoDate } from "../domain/isoDate.js";
+import { addDays, type IsoDate } from "../domain/isoDate.js";
 import type { HeadlineStatus } from "../domain/lifecycleState.js";
 import { RecentMap } from "../domain/recentMap.js";
 import type { EffectKind, EffectPeriod } from "../domain/programRules/effect.js";
@@ -342,7 +342,7 @@ function keptAssessment(
   if (record.stretchAround === undefined || (asKnown && knownAt !== date)) {
     return {
       from: date,
-      to: date,
+      to: addDays(date, 1),
       assessment: assessCompany(record, id, date, action, knownAt).assessment,
     };
   }

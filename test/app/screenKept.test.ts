@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { screenFile } from "../../src/app/screenFile.js";
@@ -39,5 +40,57 @@ describe("answers kept for stretches of days", () => {
     expect(summary.rows).toBe(3_000);
     expect(summary.prohibited + summary.review).toBeGreaterThan(100);
     expect(kept.join("")).toBe(worked.join(""));
+  });
+
+  it("make the same CSV answer as the JSON one, cell for cell, from texts kept by match and answer", () => {
+    const events = join(REPO_ROOT, "events");
+    const file = join(dir, "blotter-csv.csv");
+    generateBlotter({ out: file, rows: 3_000, seed: 11, events });
+    const record = new ScreenRecord(events, { cacheDir: join(dir, "cache") });
+    const request = {
+      source: { file },
+      inputFormat: "csv" as const,
+      at: "2026-11-30",
+      knownThen: true,
+    };
+    const csv: string[] = [];
+    const json: string[] = [];
+    screenFile(record, { ...request, format: "csv" }, (text) => csv.push(text));
+    screenFile(record, { ...request, format: "jsonl" }, (text) => json.push(text));
+    const rows = parse(csv.join(""), { columns: true }) as Record<string, string>[];
+    const answers = json
+      .join("")
+      .trim()
+      .split("\n")
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            verdict: string;
+            reason: string;
+            date: string;
+            action: string | null;
+            match: { how: string; certain: boolean; company: { id: string; score: number } | null };
+            knownThen: { verdict: string; reason: string; differs: boolean };
+            input: Record<string, string>;
+          },
+      );
+    expect(rows).toHaveLength(3_000);
+    rows.forEach((row, index) => {
+      const answer = answers[index];
+      expect(answer).toBeDefined();
+      if (answer === undefined) return;
+      expect(row).toMatchObject({
+        ...answer.input,
+        verdict: answer.verdict,
+        reason: answer.reason,
+        company_id: answer.match.company?.id ?? "",
+        match_score: answer.match.company === null ? "" : String(answer.match.company.score),
+        date_screened: answer.date,
+        action_screened: answer.action ?? "",
+        verdict_known_then: answer.knownThen.verdict,
+        reason_known_then: answer.knownThen.reason,
+        differs: String(answer.knownThen.differs),
+      });
+    });
   });
 });
