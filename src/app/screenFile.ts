@@ -1,6 +1,6 @@
 import type { IsoDate } from "../domain/isoDate.js";
 import { RecentMap } from "../domain/recentMap.js";
-import type { ScreenAction } from "../domain/screenActions.js";
+import { SCREEN_ACTIONS, type ScreenAction } from "../domain/screenActions.js";
 import { csvCellsText, csvRecords } from "../export/csvExport.js";
 import { assessRow, type ScreenAssessment } from "../report/screenAnswer.js";
 import {
@@ -23,6 +23,7 @@ import {
 import type { ScreenMatch } from "../query/screenMatch.js";
 import type { LogIssue } from "../store/logError.js";
 import type { ScreenRecord } from "./screenRecord.js";
+import { Utf8Parts } from "./utf8Parts.js";
 import {
   type ScreenColumns,
   type ScreenInputFormat,
@@ -56,7 +57,7 @@ export interface ScreenResult {
   issues: LogIssue[];
 }
 
-/** The CSV answer is written in parts of about this many characters. */
+/** The CSV answer is written in parts of this many bytes. */
 const CSV_PART = 1 << 16;
 /** The most texts of each kind (see `AnswerFragments`) a screen keeps. */
 const MAX_KEPT_TEXTS = 20_000;
@@ -158,32 +159,23 @@ function outputFor(request: ScreenRequest, write: (text: string) => void): Scree
 
 /**
  * The CSV answer: its header once the file's columns are known (from the first row that has
- * them), then the rows, written in parts of about `CSV_PART` characters.
+ * them), then the rows, gathered as UTF-8 and written in parts of `CSV_PART` bytes.
  */
 function csvOutput(write: (text: string) => void, knownThen: boolean, raw: boolean): ScreenOutput {
   let input: string[] | undefined;
   let columns: string[] = [];
-  // A row the file wrote whole and harmless is its own text and the answer's kept text; any
+  // A row the file wrote whole and harmless is its own text and the answer's kept pieces; any
   // other is made from its cells by csv-stringify.
-  let pending = "";
+  const parts = new Utf8Parts(CSV_PART, write);
   const fragments = new AnswerFragments(knownThen, raw);
   const waiting: Extract<ScreenItem, { issue: LogIssue }>[] = [];
-  const add = (text: string) => {
-    pending += text;
-    if (pending.length >= CSV_PART) flush();
-  };
-  const flush = () => {
-    if (pending !== "") write(pending);
-    pending = "";
-  };
   const cellsOf = (cells: string[]) => csvRecords([cells], { raw });
   const start = (fields: Record<string, string> | undefined) => {
     if (input !== undefined) return;
     input = Object.keys(fields ?? {});
     columns = screenCsvColumns(input, knownThen);
-    pending = csvRecords([columns], { raw });
-    for (const item of waiting.splice(0)) pending += cellsOf(errorCells(item));
-    flush();
+    parts.text(csvRecords([columns], { raw }));
+    for (const item of waiting.splice(0)) parts.text(cellsOf(errorCells(item)));
   };
   const errorCells = (item: Extract<ScreenItem, { issue: LogIssue }>) =>
     screenCsvErrorRow(input ?? [], item.fields ?? {}, item.issue, knownThen);
@@ -192,19 +184,20 @@ function csvOutput(write: (text: string) => void, knownThen: boolean, raw: boole
       start(screened.fields);
       const text = screened.raw;
       if (text !== undefined && (raw || !FORMULA_CELL.test(text))) {
-        add(text + fragments.of(screened));
-      } else add(cellsOf(screenCsvRow(input ?? [], screened, knownThen)));
+        parts.text(text);
+        fragments.add(screened, parts);
+      } else parts.text(cellsOf(screenCsvRow(input ?? [], screened, knownThen)));
     },
     error: (item) => {
       if (input === undefined && item.fields === undefined) waiting.push(item);
       else {
         start(item.fields);
-        add(cellsOf(errorCells(item)));
+        parts.text(cellsOf(errorCells(item)));
       }
     },
     end: () => {
       start(undefined);
-      flush();
+      parts.flush();
     },
   };
 }
@@ -216,54 +209,80 @@ function csvOutput(write: (text: string) => void, knownThen: boolean, raw: boole
  */
 const FORMULA_CELL = /(?:^|,)"?[=+\-@\t\r]/;
 
+/** The answer's cells of an assessment as CSV, as UTF-8, in the places a row puts them. */
+interface AssessmentBytes {
+  /** `,verdict,reason,`: after the file's cells, before the match's. */
+  lead: Uint8Array;
+  /** `,lists,effects`: after the action. */
+  standing: Uint8Array;
+  /** `,verdict,reason`: as the answer known then. */
+  then: Uint8Array;
+}
+
+const CRLF = Buffer.from("\r\n");
+const NO_ANSWER_THEN = Buffer.from(",,");
+const DIFFERS = { true: Buffer.from(",true"), false: Buffer.from(",false") };
+const ACTION_CELLS = new Map<ScreenAction | undefined, Uint8Array>([
+  [undefined, Buffer.from(",")],
+  ...SCREEN_ACTIONS.map((action): [ScreenAction, Uint8Array] => [
+    action,
+    Buffer.from(`,${action}`),
+  ]),
+]);
+
 /**
- * The answer's cells of CSV rows as CSV text, kept: the match's cells for each match, the
+ * The answer's cells of CSV rows as CSV, kept as UTF-8: the match's cells for each match, the
  * verdict's and the standing's for each assessment (see `assessRow`), so that rows of one company
  * on days of one stretch share them whatever name they give it; the row's date and action go
  * between. Each kind keeps those used lately (`RecentMap`, `MAX_KEPT_TEXTS` a generation).
  */
 class AnswerFragments {
-  private readonly matches = new RecentMap<ScreenMatch, string>(MAX_KEPT_TEXTS);
-  private readonly assessments = new RecentMap<
-    ScreenAssessment,
-    { verdict: string; standing: string }
-  >(MAX_KEPT_TEXTS);
+  private readonly matches = new RecentMap<ScreenMatch, Uint8Array>(MAX_KEPT_TEXTS);
+  private readonly assessments = new RecentMap<ScreenAssessment, AssessmentBytes>(MAX_KEPT_TEXTS);
 
   constructor(
     private readonly knownThen: boolean,
     private readonly raw: boolean,
   ) {}
 
-  /** The answer's part of the row's CSV line: from the comma after the file's cells to the line's end. */
-  of(screened: ScreenedRow): string {
+  /** Adds the answer's part of the row's CSV line: from the comma after the file's cells to the line's end. */
+  add(screened: ScreenedRow, parts: Utf8Parts): void {
     const { match, now, then } = screened.assessed;
-    const texts = this.assessmentTexts(now);
+    const texts = this.assessmentBytes(now);
+    parts.bytes(texts.lead);
+    parts.bytes(this.matchBytes(match));
     // The date is a plain YYYY-MM-DD cell and the action a plain word: nothing to quote.
-    const line = `,${texts.verdict},${this.matchText(match)},${screened.date},${screened.action ?? ""},${texts.standing}`;
-    if (!this.knownThen) return `${line}\r\n`;
-    const thenCells = then === undefined ? "," : this.assessmentTexts(then).verdict;
-    return `${line},${thenCells},${screenCsvDiffersCell(now, then)}\r\n`;
-  }
-
-  private matchText(match: ScreenMatch): string {
-    let text = this.matches.get(match);
-    if (text === undefined) {
-      text = this.csv(screenCsvMatchCells(match));
-      this.matches.set(match, text);
+    parts.text(screened.date);
+    parts.bytes(ACTION_CELLS.get(screened.action) as Uint8Array);
+    parts.bytes(texts.standing);
+    if (this.knownThen) {
+      parts.bytes(then === undefined ? NO_ANSWER_THEN : this.assessmentBytes(then).then);
+      parts.bytes(screenCsvDiffersCell(now, then) === "true" ? DIFFERS.true : DIFFERS.false);
     }
-    return text;
+    parts.bytes(CRLF);
   }
 
-  private assessmentTexts(assessment: ScreenAssessment): { verdict: string; standing: string } {
-    let texts = this.assessments.get(assessment);
-    if (texts === undefined) {
-      texts = {
-        verdict: this.csv(screenCsvVerdictCells(assessment)),
-        standing: this.csv(screenCsvStandingCells(assessment)),
+  private matchBytes(match: ScreenMatch): Uint8Array {
+    let bytes = this.matches.get(match);
+    if (bytes === undefined) {
+      bytes = Buffer.from(`${this.csv(screenCsvMatchCells(match))},`);
+      this.matches.set(match, bytes);
+    }
+    return bytes;
+  }
+
+  private assessmentBytes(assessment: ScreenAssessment): AssessmentBytes {
+    let bytes = this.assessments.get(assessment);
+    if (bytes === undefined) {
+      const verdict = this.csv(screenCsvVerdictCells(assessment));
+      bytes = {
+        lead: Buffer.from(`,${verdict},`),
+        standing: Buffer.from(`,${this.csv(screenCsvStandingCells(assessment))}`),
+        then: Buffer.from(`,${verdict}`),
       };
-      this.assessments.set(assessment, texts);
+      this.assessments.set(assessment, bytes);
     }
-    return texts;
+    return bytes;
   }
 
   private csv(cells: string[]): string {
