@@ -203,7 +203,8 @@ function rowOf(
       name,
       date: dateText === "" ? defaults.at : dateText,
       dateFrom: dateText === "" ? "default" : "row",
-      ...(action === undefined ? {} : { action }),
+      // Always present (undefined: none), so that every row has one shape.
+      action,
       fields,
     },
   };
