@@ -9,6 +9,7 @@ import { SCREEN_ACTIONS, type ScreenAction, screenActionOf } from "../../domain/
 import { plural } from "../../report/formatTable.js";
 import { screenSummaryText } from "../../report/screenOutput.js";
 import type { Command, OptionValues } from "../command.js";
+import { holdHeapGrowth } from "../holdHeapGrowth.js";
 import { eventsDirOf } from "../loadTimelines.js";
 import { dateOption, stringOption } from "../optionValues.js";
 import { progressBar } from "../progressBar.js";
@@ -112,6 +113,7 @@ Example: designations screen examples/blotter.csv --known-at-trade`,
       raw: values.raw === true,
     };
     const size = statSync(file).size;
+    holdHeapGrowth();
     const record = new ScreenRecord(eventsDirOf(values, io));
     const outFile = stringOption(values, "out");
     const output = outFile === undefined ? undefined : openOutputFile(outFile, "--out");
