@@ -1,4 +1,5 @@
 import type { Company } from "../domain/companySchema.js";
+import type { DesignationEvent } from "../domain/eventSchema.js";
 import type { IsoDate } from "../domain/isoDate.js";
 import { RecentMap } from "../domain/recentMap.js";
 import { effectsOf } from "../query/effectsOf.js";
@@ -7,10 +8,12 @@ import type { ScreenRecordView, ScreenStream } from "../report/screenAnswer.js";
 import { companyStreamFiles, type StreamFile } from "../store/streamFiles.js";
 import { knownCompanies } from "./companies.js";
 import { timelinesOf } from "./loadTimelines.js";
-import { cacheDirFor, TimelineCache } from "./timelineCache.js";
+import { cacheDirFor, foldedTimeline, TimelineCache } from "./timelineCache.js";
 
 /** How many answers (names matched, streams as known on a date) a record keeps at most. */
 const MAX_KEPT = 20_000;
+/** How many stream files' events a record keeps read, for views as known on a date. */
+const MAX_FILES_READ = 2_000;
 
 /**
  * The whole record as a screen reads it, loaded once: every company's streams with their effects
@@ -35,6 +38,7 @@ export class ScreenRecord implements ScreenRecordView {
   private readonly views = new RecentMap<string, ScreenStream>(MAX_KEPT);
   private readonly matches = new RecentMap<string, ScreenMatch>(MAX_KEPT);
   private readonly changeDates = new Map<string, IsoDate[]>();
+  private readonly events = new RecentMap<string, readonly DesignationEvent[]>(MAX_FILES_READ);
 
   constructor(dir: string, options: { cacheDir?: string } = {}) {
     const cacheDir = options.cacheDir ?? cacheDirFor(dir);
@@ -177,11 +181,21 @@ export class ScreenRecord implements ScreenRecordView {
   private knownDatesOf(file: StreamFile): IsoDate[] {
     let dates = this.knownDates.get(file.file);
     if (dates === undefined) {
-      const events = this.cache.events(file.file, file.company, file.program);
+      const events = this.eventsOf(file);
       dates = [...new Set(events.map((event) => event.known ?? event.effective))].sort();
       this.knownDates.set(file.file, dates);
     }
     return dates;
+  }
+
+  /** A stream file's events, read once (while used lately) for the views folded of them. */
+  private eventsOf(file: StreamFile): readonly DesignationEvent[] {
+    let events = this.events.get(file.file);
+    if (events === undefined) {
+      events = this.cache.events(file.file, file.company, file.program);
+      this.events.set(file.file, events);
+    }
+    return events;
   }
 
   private lastKnownDate(file: StreamFile, knownAt: IsoDate): IsoDate | undefined {
@@ -204,7 +218,8 @@ export class ScreenRecord implements ScreenRecordView {
     const key = `${file.file}\0${knownAt}`;
     let stream = this.views.get(key);
     if (stream === undefined) {
-      const timeline = this.cache.timeline(file.file, file.company, file.program, {
+      const name = `${file.company}/${file.program}`;
+      const timeline = foldedTimeline(file.file, name, this.eventsOf(file), {
         view: { knownAt },
       });
       stream = { timeline, effects: effectsOf(timeline) };

@@ -106,14 +106,7 @@ export class TimelineCache {
       if (cached !== undefined && isCurrent(cached, file)) return { ...cached.timeline, steps: [] };
       return this.verify(file, company, program).timeline;
     }
-    const events = this.events(file, company, program);
-    try {
-      return replayEvents(stream, events, replayOptions(options));
-    } catch (error) {
-      // In a verified file an event's line is its seq.
-      const entries = events.map((event) => ({ event, line: event.seq }));
-      throw new HistoryError([problemOf({ file, entries }, error)]);
-    }
+    return foldedTimeline(file, stream, this.events(file, company, program), options);
   }
 
   /** The events of a stream file, in log order, verified as `timeline` verifies them. */
@@ -194,6 +187,30 @@ export function cachedTimeline(
     return cache.timeline(file, company, program, options);
   } finally {
     cache.flush();
+  }
+}
+
+/**
+ * The timeline of a verified stream file's events (`TimelineCache.events`) folded afresh, as
+ * `TimelineCache.timeline` folds one with steps or for a view: for a caller that keeps the events
+ * to fold several views of them without reading the file again. Throws `HistoryError` naming the
+ * file and line of an event the machine rejects.
+ *
+ * @example
+ * foldedTimeline(file, "xiaomi/dod-1237", cache.events(file, "xiaomi", "dod-1237"), { view: { knownAt: "2021-03-01" } });
+ */
+export function foldedTimeline(
+  file: string,
+  stream: string,
+  events: readonly DesignationEvent[],
+  options: StreamTimelineOptions = {},
+): Timeline {
+  try {
+    return replayEvents(stream, events, replayOptions(options));
+  } catch (error) {
+    // In a verified file an event's line is its seq.
+    const entries = events.map((event) => ({ event, line: event.seq }));
+    throw new HistoryError([problemOf({ file, entries }, error)]);
   }
 }
 

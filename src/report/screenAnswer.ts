@@ -160,12 +160,12 @@ interface KeptAnswer {
 }
 
 /**
- * Answers kept by record: by company, action and view (`byCompany`), and by match, view and
- * action (`byMatch`, each match's lists in the order of `slotOf`), each list sorted by `from`.
+ * Answers kept by record: by company (`byCompany`) and by match (`byMatch`), then by action and
+ * view (each one's lists in the order of `slotOf`), each list sorted by `from`.
  */
 interface KeptAnswers {
   count: number;
-  byCompany: Map<string, KeptAnswer[]>;
+  byCompany: Map<string, KeptAnswer[][]>;
   byMatch: RecentMap<ScreenMatch, KeptAnswer[][]>;
 }
 const kept = new WeakMap<ScreenRecordView, KeptAnswers>();
@@ -347,16 +347,18 @@ function keptAssessment(
     };
   }
   const store = keptAnswersOf(record);
-  const key = `${id}\0${action ?? ""}\0${asKnown}`;
-  let answers = store.byCompany.get(key);
-  if (answers === undefined) store.byCompany.set(key, (answers = []));
+  const slot = slotOf(action, asKnown);
+  let lists = store.byCompany.get(id);
+  if (lists === undefined) store.byCompany.set(id, (lists = []));
+  let answers = (lists[slot] ??= []);
   let found = keptAt(answers, date);
   if (typeof found !== "number") return found;
   const { assessment, family } = assessCompany(record, id, date, action, knownAt);
   if (store.count >= MAX_KEPT) {
     store.byCompany.clear();
     store.count = 0;
-    store.byCompany.set(key, (answers = []));
+    store.byCompany.set(id, (lists = []));
+    answers = lists[slot] = [];
     found = 0;
   }
   const { from, to } = record.stretchAround(id, date, { family, asKnown });
