@@ -45,7 +45,20 @@ export function effectsOf(timeline: Timeline): EffectPeriod[] {
  * // [["purchase-ban", false], ["divestment-window", false]]
  */
 export function effectsAt(effects: readonly EffectPeriod[], date: IsoDate): EffectPeriod[] {
-  return effects.filter((e) => e.from <= date && (e.to === null || date < e.to));
+  return effects.filter((effect) => isInEffectAt(effect, date));
+}
+
+/**
+ * Whether an effect's period `[from, to)` holds `date`.
+ *
+ * @example
+ * isInEffectAt({ from: "2021-01-14", to: "2021-05-25" }, "2021-04-01"); // true
+ */
+export function isInEffectAt(
+  effect: { from: IsoDate; to: IsoDate | null },
+  date: IsoDate,
+): boolean {
+  return effect.from <= date && (effect.to === null || date < effect.to);
 }
 
 function periodsOf(

@@ -5,7 +5,7 @@ import { RecentMap } from "../domain/recentMap.js";
 import type { EffectKind, EffectPeriod } from "../domain/programRules/effect.js";
 import { FORBIDDEN_BY, SCREEN_ACTIONS, type ScreenAction } from "../domain/screenActions.js";
 import type { EventRef, Timeline } from "../domain/timeline.js";
-import { effectsAt } from "../query/effectsOf.js";
+import { isInEffectAt } from "../query/effectsOf.js";
 import { isOnTheList } from "../query/onTheList.js";
 import type { ScreenCandidate, ScreenMatch } from "../query/screenMatch.js";
 import { statusAt } from "../query/statusAt.js";
@@ -483,7 +483,9 @@ function standingOf(
   const lists: ScreenList[] = [];
   const effects: ScreenEffect[] = [];
   const later: ScreenEffect[] = [];
-  for (const { timeline, effects: all } of record.streamsOf(id, knownAt)) {
+  for (const stream of record.streamsOf(id, knownAt)) {
+    const { timeline, effects: all } = stream;
+    const screenEffects = screenEffectsOf(stream);
     const status = statusAt(timeline, date);
     if (status.status !== "unlisted" || status.uncertain) {
       lists.push({
@@ -495,13 +497,25 @@ function standingOf(
         ...(status.uncertain ? { uncertain: true as const } : {}),
       });
     }
-    for (const effect of effectsAt(all, date)) effects.push(screenEffect(timeline.program, effect));
-    for (const effect of all) {
-      if (effect.from > date) later.push(screenEffect(timeline.program, effect));
-    }
+    // As `effectsAt` finds them, with the effects due later.
+    all.forEach((effect, index) => {
+      if (isInEffectAt(effect, date)) effects.push(screenEffects[index] as ScreenEffect);
+      else if (effect.from > date) later.push(screenEffects[index] as ScreenEffect);
+    });
   }
   later.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   return { lists, listed: lists.filter((list) => isOnTheList(list.status)), effects, later };
+}
+
+/** A stream's effects as a screen gives them, made once for each stream (or view of one). */
+const screenEffectsOfStream = new WeakMap<ScreenStream, ScreenEffect[]>();
+function screenEffectsOf(stream: ScreenStream): ScreenEffect[] {
+  let effects = screenEffectsOfStream.get(stream);
+  if (effects === undefined) {
+    effects = stream.effects.map((effect) => screenEffect(stream.timeline.program, effect));
+    screenEffectsOfStream.set(stream, effects);
+  }
+  return effects;
 }
 
 function screenEffect(program: string, effect: EffectPeriod): ScreenEffect {
