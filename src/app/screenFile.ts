@@ -159,7 +159,8 @@ function outputFor(request: ScreenRequest, write: (text: string) => void): Scree
 
 /**
  * The CSV answer: its header once the file's columns are known (from the first row that has
- * them), then the rows, gathered as UTF-8 and written in parts of `CSV_PART` bytes.
+ * them), then the rows, gathered as UTF-8 and written in parts of `CSV_PART` bytes. (The answer's
+ * kept texts stay strings: kept as small Buffers, they held on to slabs of Node's buffer pool.)
  */
 function csvOutput(write: (text: string) => void, knownThen: boolean, raw: boolean): ScreenOutput {
   let input: string[] | undefined;
@@ -209,36 +210,31 @@ function csvOutput(write: (text: string) => void, knownThen: boolean, raw: boole
  */
 const FORMULA_CELL = /(?:^|,)"?[=+\-@\t\r]/;
 
-/** The answer's cells of an assessment as CSV, as UTF-8, in the places a row puts them. */
-interface AssessmentBytes {
-  /** `,verdict,reason,`: after the file's cells, before the match's. */
-  lead: Uint8Array;
-  /** `,lists,effects`: after the action. */
-  standing: Uint8Array;
-  /** `,verdict,reason`: as the answer known then. */
-  then: Uint8Array;
-}
-
-const CRLF = Buffer.from("\r\n");
-const NO_ANSWER_THEN = Buffer.from(",,");
-const DIFFERS = { true: Buffer.from(",true"), false: Buffer.from(",false") };
-const ACTION_CELLS = new Map<ScreenAction | undefined, Uint8Array>([
-  [undefined, Buffer.from(",")],
-  ...SCREEN_ACTIONS.map((action): [ScreenAction, Uint8Array] => [
-    action,
-    Buffer.from(`,${action}`),
-  ]),
+/** The action cell of a row, with the comma before it. */
+const ACTION_CELLS = new Map<ScreenAction | undefined, string>([
+  [undefined, ","],
+  ...SCREEN_ACTIONS.map((action): [ScreenAction, string] => [action, `,${action}`]),
 ]);
 
+/** The answer's cells of an assessment as CSV, in the places a row puts them. */
+interface AssessmentTexts {
+  /** `,verdict,reason,`: after the file's cells, before the match's. */
+  lead: string;
+  /** `,lists,effects`: after the action. */
+  standing: string;
+  /** `,verdict,reason`: as the answer known then. */
+  then: string;
+}
+
 /**
- * The answer's cells of CSV rows as CSV, kept as UTF-8: the match's cells for each match, the
+ * The answer's cells of CSV rows as CSV text, kept: the match's cells for each match, the
  * verdict's and the standing's for each assessment (see `assessRow`), so that rows of one company
  * on days of one stretch share them whatever name they give it; the row's date and action go
  * between. Each kind keeps those used lately (`RecentMap`, `MAX_KEPT_TEXTS` a generation).
  */
 class AnswerFragments {
-  private readonly matches = new RecentMap<ScreenMatch, Uint8Array>(MAX_KEPT_TEXTS);
-  private readonly assessments = new RecentMap<ScreenAssessment, AssessmentBytes>(MAX_KEPT_TEXTS);
+  private readonly matches = new RecentMap<ScreenMatch, string>(MAX_KEPT_TEXTS);
+  private readonly assessments = new RecentMap<ScreenAssessment, AssessmentTexts>(MAX_KEPT_TEXTS);
 
   constructor(
     private readonly knownThen: boolean,
@@ -248,41 +244,41 @@ class AnswerFragments {
   /** Adds the answer's part of the row's CSV line: from the comma after the file's cells to the line's end. */
   add(screened: ScreenedRow, parts: Utf8Parts): void {
     const { match, now, then } = screened.assessed;
-    const texts = this.assessmentBytes(now);
-    parts.bytes(texts.lead);
-    parts.bytes(this.matchBytes(match));
+    const texts = this.assessmentTexts(now);
+    parts.text(texts.lead);
+    parts.text(this.matchText(match));
     // The date is a plain YYYY-MM-DD cell and the action a plain word: nothing to quote.
     parts.text(screened.date);
-    parts.bytes(ACTION_CELLS.get(screened.action) as Uint8Array);
-    parts.bytes(texts.standing);
+    parts.text(ACTION_CELLS.get(screened.action) as string);
+    parts.text(texts.standing);
     if (this.knownThen) {
-      parts.bytes(then === undefined ? NO_ANSWER_THEN : this.assessmentBytes(then).then);
-      parts.bytes(screenCsvDiffersCell(now, then) === "true" ? DIFFERS.true : DIFFERS.false);
+      parts.text(then === undefined ? ",," : this.assessmentTexts(then).then);
+      parts.text(screenCsvDiffersCell(now, then) === "true" ? ",true" : ",false");
     }
-    parts.bytes(CRLF);
+    parts.text("\r\n");
   }
 
-  private matchBytes(match: ScreenMatch): Uint8Array {
-    let bytes = this.matches.get(match);
-    if (bytes === undefined) {
-      bytes = Buffer.from(`${this.csv(screenCsvMatchCells(match))},`);
-      this.matches.set(match, bytes);
+  private matchText(match: ScreenMatch): string {
+    let text = this.matches.get(match);
+    if (text === undefined) {
+      text = `${this.csv(screenCsvMatchCells(match))},`;
+      this.matches.set(match, text);
     }
-    return bytes;
+    return text;
   }
 
-  private assessmentBytes(assessment: ScreenAssessment): AssessmentBytes {
-    let bytes = this.assessments.get(assessment);
-    if (bytes === undefined) {
+  private assessmentTexts(assessment: ScreenAssessment): AssessmentTexts {
+    let texts = this.assessments.get(assessment);
+    if (texts === undefined) {
       const verdict = this.csv(screenCsvVerdictCells(assessment));
-      bytes = {
-        lead: Buffer.from(`,${verdict},`),
-        standing: Buffer.from(`,${this.csv(screenCsvStandingCells(assessment))}`),
-        then: Buffer.from(`,${verdict}`),
+      texts = {
+        lead: `,${verdict},`,
+        standing: `,${this.csv(screenCsvStandingCells(assessment))}`,
+        then: `,${verdict}`,
       };
-      this.assessments.set(assessment, bytes);
+      this.assessments.set(assessment, texts);
     }
-    return bytes;
+    return texts;
   }
 
   private csv(cells: string[]): string {

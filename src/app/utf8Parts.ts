@@ -1,11 +1,11 @@
 /**
- * Text gathered as UTF-8 in one buffer and handed on in parts of at most `size` bytes: pieces
- * written as they come (strings encoded into the buffer, bytes copied), no string built per
- * piece. A piece that could not fit in an empty buffer is handed on by itself.
+ * Text gathered as UTF-8 in one buffer and handed on in parts of at most `size` bytes: each piece
+ * encoded into the buffer as it comes, no string built of the pieces. A piece that could not fit
+ * in an empty buffer is handed on by itself.
  *
  * @example
  * const parts = new Utf8Parts(1 << 16, (text) => process.stdout.write(text));
- * parts.text("xiaomi,"); parts.bytes(Buffer.from("review\r\n")); parts.flush();
+ * parts.text("xiaomi,"); parts.text("review\r\n"); parts.flush();
  */
 export class Utf8Parts {
   private readonly buffer: Buffer;
@@ -28,19 +28,6 @@ export class Utf8Parts {
       }
     }
     this.used += this.buffer.write(text, this.used);
-  }
-
-  /** Adds bytes that are UTF-8 already. */
-  bytes(bytes: Uint8Array): void {
-    if (this.used + bytes.length > this.size) {
-      this.flush();
-      if (bytes.length > this.size) {
-        this.handOn(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8"));
-        return;
-      }
-    }
-    this.buffer.set(bytes, this.used);
-    this.used += bytes.length;
   }
 
   /** Hands on what is gathered. */
