@@ -38,6 +38,7 @@ export class ScreenRecord implements ScreenRecordView {
   private readonly views = new RecentMap<string, ScreenStream>(MAX_KEPT);
   private readonly matches = new RecentMap<string, ScreenMatch>(MAX_KEPT);
   private readonly changeDates = new Map<string, IsoDate[]>();
+  private readonly learntDates = new Map<string, IsoDate[]>();
   private readonly events = new RecentMap<string, readonly DesignationEvent[]>(MAX_FILES_READ);
 
   constructor(dir: string, options: { cacheDir?: string } = {}) {
@@ -111,8 +112,9 @@ export class ScreenRecord implements ScreenRecordView {
   /**
    * The days `[from, to)` around `date` on which nothing an answer about `id` reads changes: a
    * status, an effect or a month's certainty of the company (`family`: of its parent and its
-   * subsidiaries too), as the log stands or (`asKnown`) as known on each day, so with the dates
-   * its knowledge changed. `from` is "" before the first such date, `to` null after the last.
+   * subsidiaries too), as the log stands or (`asKnown`) as known on each day: then between two
+   * dates the record learnt something of them, and only the views known on `date` are read.
+   * `from` is "" before the first such date, `to` null after the last.
    *
    * @example
    * record.stretchAround("xiaomi", "2021-04-01", { family: false, asKnown: false }); // { from: "2021-03-15", to: "2021-05-11" }
@@ -122,54 +124,40 @@ export class ScreenRecord implements ScreenRecordView {
     date: IsoDate,
     options: { family: boolean; asKnown: boolean },
   ): { from: IsoDate; to: IsoDate | null } {
-    const key = `${options.family}\0${options.asKnown}\0${id}`;
-    let dates = this.changeDates.get(key);
-    if (dates === undefined) {
-      dates = this.datesOfChange(id, options);
-      this.changeDates.set(key, dates);
+    const subjects = options.family ? this.familyOf(id) : [id];
+    const key = subjects.join("\0");
+    if (!options.asKnown) {
+      let dates = this.changeDates.get(key);
+      if (dates === undefined) {
+        const streams = subjects.flatMap((subject) => this.streamsOf(subject));
+        dates = sortedUnique(streams.flatMap(changeDatesOfStream));
+        this.changeDates.set(key, dates);
+      }
+      return stretchIn(dates, date);
     }
-    let low = 0;
-    let high = dates.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((dates[middle] as IsoDate) <= date) low = middle + 1;
-      else high = middle;
+    // As known: the days between two dates the record learnt something of these companies, on
+    // which the views known on `date` do not change either.
+    let learnt = this.learntDates.get(key);
+    if (learnt === undefined) {
+      const files = subjects.flatMap((subject) => this.files.get(subject) ?? []);
+      learnt = sortedUnique(files.flatMap((file) => this.knownDatesOf(file)));
+      this.learntDates.set(key, learnt);
     }
-    return { from: dates[low - 1] ?? "", to: dates[low] ?? null };
+    let { from, to } = stretchIn(learnt, date);
+    for (const subject of subjects) {
+      for (const stream of this.streamsOf(subject, date)) {
+        const around = stretchIn(changeDatesOfStream(stream), date);
+        if (around.from > from) from = around.from;
+        if (around.to !== null && (to === null || around.to < to)) to = around.to;
+      }
+    }
+    return { from, to };
   }
 
-  private datesOfChange(id: string, options: { family: boolean; asKnown: boolean }): IsoDate[] {
-    const dates = new Set<IsoDate>();
-    const add = ({ timeline, effects }: ScreenStream) => {
-      for (const interval of timeline.intervals) {
-        dates.add(interval.from);
-        if (interval.to !== null) dates.add(interval.to);
-      }
-      for (const effect of effects) {
-        for (const date of [effect.from, effect.to, effect.due.from, effect.due.to]) {
-          if (date !== null) dates.add(date);
-        }
-      }
-      for (const month of timeline.uncertainMonths) {
-        dates.add(`${month}-01`);
-        dates.add(nextMonth(month));
-      }
-    };
+  /** The company, its parent and its subsidiaries. */
+  private familyOf(id: string): string[] {
     const parent = this.byId.get(id)?.parent;
-    const family = options.family
-      ? [...(parent === undefined ? [] : [parent]), ...this.childrenOf(id)]
-      : [];
-    for (const subject of [id, ...family]) {
-      for (const stream of this.streams.get(subject) ?? []) add(stream);
-      if (!options.asKnown) continue;
-      for (const file of this.files.get(subject) ?? []) {
-        for (const known of this.knownDatesOf(file)) {
-          dates.add(known);
-          add(this.streamAsKnown(file, known));
-        }
-      }
-    }
-    return [...dates].sort();
+    return [id, ...(parent === undefined ? [] : [parent]), ...this.childrenOf(id)];
   }
 
   /** Writes back what the timeline cache learnt. */
@@ -233,4 +221,45 @@ export class ScreenRecord implements ScreenRecordView {
 function nextMonth(month: string): IsoDate {
   const [year, number] = month.split("-").map(Number) as [number, number];
   return number === 12 ? `${year + 1}-01-01` : `${year}-${String(number + 1).padStart(2, "0")}-01`;
+}
+
+/** The answer-changing dates of a stream, sorted: its statuses, effects and uncertain months. */
+const streamDates = new WeakMap<ScreenStream, IsoDate[]>();
+function changeDatesOfStream(stream: ScreenStream): IsoDate[] {
+  let dates = streamDates.get(stream);
+  if (dates === undefined) {
+    const all: IsoDate[] = [];
+    for (const interval of stream.timeline.intervals) {
+      all.push(interval.from);
+      if (interval.to !== null) all.push(interval.to);
+    }
+    for (const effect of stream.effects) {
+      for (const date of [effect.from, effect.to, effect.due.from, effect.due.to]) {
+        if (date !== null) all.push(date);
+      }
+    }
+    for (const month of stream.timeline.uncertainMonths) all.push(`${month}-01`, nextMonth(month));
+    dates = sortedUnique(all);
+    streamDates.set(stream, dates);
+  }
+  return dates;
+}
+
+function sortedUnique(dates: readonly IsoDate[]): IsoDate[] {
+  return [...new Set(dates)].sort();
+}
+
+/** The days `[from, to)` between the dates of `dates` (sorted) around `date`. */
+function stretchIn(
+  dates: readonly IsoDate[],
+  date: IsoDate,
+): { from: IsoDate; to: IsoDate | null } {
+  let low = 0;
+  let high = dates.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((dates[middle] as IsoDate) <= date) low = middle + 1;
+    else high = middle;
+  }
+  return { from: dates[low - 1] ?? "", to: dates[low] ?? null };
 }

@@ -17,7 +17,7 @@ describe("answers kept for stretches of days", () => {
   it("are the answers worked out afresh, today and as known on each row's date", () => {
     const events = join(REPO_ROOT, "events");
     const file = join(dir, "blotter.csv");
-    generateBlotter({ out: file, rows: 3_000, seed: 7, events });
+    generateBlotter({ out: file, rows: 30_000, seed: 7, events });
     const record = new ScreenRecord(events, { cacheDir: join(dir, "cache") });
     // The same record without stretches: nothing kept.
     const afresh = {
@@ -37,7 +37,7 @@ describe("answers kept for stretches of days", () => {
     const worked: string[] = [];
     const { summary } = screenFile(record, request, (text) => kept.push(text));
     screenFile(afresh, request, (text) => worked.push(text));
-    expect(summary.rows).toBe(3_000);
+    expect(summary.rows).toBe(30_000);
     expect(summary.prohibited + summary.review).toBeGreaterThan(100);
     expect(kept.join("")).toBe(worked.join(""));
   });
