@@ -19,9 +19,9 @@ const MAX_FILES_READ = 2_000;
  * The whole record as a screen reads it, loaded once: every company's streams with their effects
  * (the log as it stands), the registry's names and parent links. The streams as known on a date
  * are folded on first need and kept by the date their knowledge last changed (so a million rows
- * on a thousand dates fold each stream a few times), as are the names matched; of both, those
- * used lately are kept (`RecentMap`, `MAX_KEPT` a generation), so memory does not grow with the
- * rows.
+ * on a thousand dates fold each stream a few times), at most `MAX_KEPT` of them (then forgotten
+ * together); of the names matched, those used lately are kept (`RecentMap`, `MAX_KEPT` a
+ * generation), so memory does not grow with the rows.
  *
  * @example
  * const record = new ScreenRecord("events");
@@ -34,8 +34,8 @@ export class ScreenRecord implements ScreenRecordView {
   private readonly streams = new Map<string, ScreenStream[]>();
   private readonly files = new Map<string, StreamFile[]>();
   private readonly cache: TimelineCache;
-  private readonly knownDates = new Map<string, string[]>();
-  private readonly views = new RecentMap<string, ScreenStream>(MAX_KEPT);
+  private readonly knownViews = new Map<StreamFile, FileViews>();
+  private viewsFolded = 0;
   private readonly matches = new RecentMap<string, ScreenMatch>(MAX_KEPT);
   private readonly changeDates = new Map<string, IsoDate[]>();
   private readonly learntDates = new Map<string, IsoDate[]>();
@@ -103,10 +103,12 @@ export class ScreenRecord implements ScreenRecordView {
    */
   streamsOf(id: string, knownAt?: IsoDate): readonly ScreenStream[] {
     if (knownAt === undefined) return this.streams.get(id) ?? [];
-    return (this.files.get(id) ?? []).flatMap((file) => {
-      const epoch = this.lastKnownDate(file, knownAt);
-      return epoch === undefined ? [] : [this.streamAsKnown(file, epoch)];
-    });
+    const streams: ScreenStream[] = [];
+    for (const file of this.files.get(id) ?? []) {
+      const stream = this.streamAsKnown(file, knownAt);
+      if (stream !== undefined) streams.push(stream);
+    }
+    return streams;
   }
 
   /**
@@ -167,13 +169,19 @@ export class ScreenRecord implements ScreenRecordView {
 
   /** The dates on which the stream's knowledge changed, in order. */
   private knownDatesOf(file: StreamFile): IsoDate[] {
-    let dates = this.knownDates.get(file.file);
-    if (dates === undefined) {
+    return this.viewsOf(file).dates;
+  }
+
+  /** A stream file's knowledge dates and the views folded as known on them (on need). */
+  private viewsOf(file: StreamFile): FileViews {
+    let views = this.knownViews.get(file);
+    if (views === undefined) {
       const events = this.eventsOf(file);
-      dates = [...new Set(events.map((event) => event.known ?? event.effective))].sort();
-      this.knownDates.set(file.file, dates);
+      const dates = [...new Set(events.map((event) => event.known ?? event.effective))].sort();
+      views = { dates, views: [] };
+      this.knownViews.set(file, views);
     }
-    return dates;
+    return views;
   }
 
   /** A stream file's events, read once (while used lately) for the views folded of them. */
@@ -186,35 +194,40 @@ export class ScreenRecord implements ScreenRecordView {
     return events;
   }
 
-  private lastKnownDate(file: StreamFile, knownAt: IsoDate): IsoDate | undefined {
-    const dates = this.knownDatesOf(file);
+  /** The stream as known on `knownAt` (its view as of the last date it learnt something), if known then. */
+  private streamAsKnown(file: StreamFile, knownAt: IsoDate): ScreenStream | undefined {
+    const { dates, views } = this.viewsOf(file);
     let low = 0;
-    let high = dates.length - 1;
-    let found: IsoDate | undefined;
-    while (low <= high) {
+    let high = dates.length;
+    while (low < high) {
       const middle = (low + high) >> 1;
-      const date = dates[middle] as IsoDate;
-      if (date <= knownAt) {
-        found = date;
-        low = middle + 1;
-      } else high = middle - 1;
+      if ((dates[middle] as IsoDate) <= knownAt) low = middle + 1;
+      else high = middle;
     }
-    return found;
-  }
-
-  private streamAsKnown(file: StreamFile, knownAt: IsoDate): ScreenStream {
-    const key = `${file.file}\0${knownAt}`;
-    let stream = this.views.get(key);
+    const epoch = low - 1;
+    if (epoch < 0) return undefined;
+    let stream = views[epoch];
     if (stream === undefined) {
+      if (this.viewsFolded >= MAX_KEPT) {
+        for (const kept of this.knownViews.values()) kept.views = [];
+        this.viewsFolded = 0;
+      }
       const name = `${file.company}/${file.program}`;
       const timeline = foldedTimeline(file.file, name, this.eventsOf(file), {
-        view: { knownAt },
+        view: { knownAt: dates[epoch] as IsoDate },
       });
       stream = { timeline, effects: effectsOf(timeline) };
-      this.views.set(key, stream);
+      this.viewsOf(file).views[epoch] = stream;
+      this.viewsFolded += 1;
     }
     return stream;
   }
+}
+
+/** A stream file's knowledge dates, in order, and its views as known on each (folded on need). */
+interface FileViews {
+  dates: IsoDate[];
+  views: (ScreenStream | undefined)[];
 }
 
 /** The first day of the month after `YYYY-MM`. */
