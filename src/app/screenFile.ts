@@ -60,7 +60,7 @@ export interface ScreenResult {
 /** The CSV answer is written in parts of this many bytes. */
 const CSV_PART = 1 << 16;
 /** The most texts of each kind (see `AnswerFragments`) a screen keeps. */
-const MAX_KEPT_TEXTS = 20_000;
+const MAX_KEPT_TEXTS = 10_000;
 /** The most row problems a result keeps (the summary counts them all). */
 const MAX_ISSUES = 1_000;
 
