@@ -20,19 +20,12 @@ const MAX_MEMORY_GROWTH = 1.25;
 const WARM_UP_ROWS = 20;
 
 /**
- * The screens measured: plain, as known on each row's date, and plain with V8's heap held to
- * `HELD_HEAP_MB` (what the process keeps, without the slack a garbage collector leaves itself
- * when memory is free).
+ * The screens measured: plain, and as known on each row's date. (Runs with V8's old space held
+ * small are no longer measured apart: `screen` holds its heap's growth itself, holdHeapGrowth.)
  */
-const HELD_HEAP_MB = 160;
-const SCREENS: readonly { name: string; args: readonly string[]; node?: readonly string[] }[] = [
+const SCREENS: readonly { name: string; args: readonly string[] }[] = [
   { name: "screen", args: [] },
   { name: "screen --known-at-trade", args: ["--known-at-trade"] },
-  {
-    name: `screen, heap held to ${HELD_HEAP_MB} MB`,
-    args: [],
-    node: [`--max-old-space-size=${HELD_HEAP_MB}`],
-  },
 ];
 const FLOOR_NAME = "floor: csv-parse the file";
 
@@ -74,15 +67,10 @@ export function screenSection(options: {
   const out = join(scratch, "out.csv");
   // A cache of its own: filled by the warm-up below, then used by every run.
   const env = { DESIGNATIONS_CACHE: join(scratch, "cache") };
-  const screen = (
-    name: string,
-    file: string,
-    args: readonly string[],
-    node: readonly string[] = [],
-  ): Measured => {
+  const screen = (name: string, file: string, args: readonly string[]): Measured => {
     rmSync(out, { force: true });
     const run = measureProcess(
-      [...node, cli, "screen", file, ...args, "--out", out, "--events", events],
+      [cli, "screen", file, ...args, "--out", out, "--events", events],
       env,
     );
     mustSucceed(`${name} of ${file}`, run);
@@ -109,8 +97,8 @@ export function screenSection(options: {
         return { name: FLOOR_NAME, run, outBytes: 0 };
       });
       log(`  floor ${fmt(floor.run.ms)} ms ${fmt(floor.run.peakMb)} MB`);
-      const screens = SCREENS.map(({ name, args, node }) => {
-        const best = bestOf(options.rounds, () => screen(name, file, args, node));
+      const screens = SCREENS.map(({ name, args }) => {
+        const best = bestOf(options.rounds, () => screen(name, file, args));
         log(
           `  ${name} ${fmt(best.run.ms)} ms (${(best.run.ms / floor.run.ms).toFixed(2)} x the floor) ${fmt(best.run.peakMb)} MB`,
         );
@@ -204,10 +192,10 @@ function memoryTable(sizes: readonly SizeRuns[]): string[] {
  * From CPU profiles (`node --cpu-prof`) of `screen` on the 100,000- and 1,000,000-row files.
  */
 const TIME_COST =
-  "Where the time goes (CPU profiles of `screen` on these files, `node --cpu-prof`): the floor's own csv-parse is about a third of it. The rest: start-up (Node, then the bin: one bundled module, and the record's timelines from the cache), a fixed cost; matching each distinct name once (an exact lookup, then the registry's names for partial words, then near spellings by edit distance among the names whose length and letters allow one; remembered, so a cost of the distinct names, not of the rows); and per row the answer, kept with its match for the stretch of days around its date on which nothing it reads changes, so that most rows only look it up; the CSV row, the file's own text and the answer's cells kept as CSV; and the garbage these leave. At 100,000 rows the fixed and per-name costs weigh most (they do not shrink with the file); at 1,000,000 the per-row ones. `--known-at-trade` answers twice, and as known on each row's date its answers hold for shorter stretches (every date the record learnt something ends one), so more rows work theirs out.";
+  "Where the time goes (CPU profiles of `screen` on these files, `node --cpu-prof`): the floor's own csv-parse is about a third of it. The rest: start-up (Node, then the bin: one bundled module, and the record's timelines from the cache), a fixed cost; matching each distinct name once (an exact lookup, then the registry's names for partial words, then near spellings by edit distance among the names whose length and letters allow one; remembered, so a cost of the distinct names, not of the rows); and per row the answer, kept with its match for the stretch of days around its date on which nothing it reads changes, so that most rows only look it up; the CSV row, the file's own text and the answer's cells kept as CSV; and the garbage these leave. At 100,000 rows the fixed and per-name costs weigh most (they do not shrink with the file); at 1,000,000 the per-row ones. `--known-at-trade` answers every row twice (today, and as known on its date: about as many answers worked out again for each), and writes three more cells a row.";
 
 /** Where a screen's memory goes: said once when a memory target is missed. */
-const MEMORY_COST = `What \`screen\` keeps is bounded: it holds no rows (csv-parse is fed 64 KiB at a time, the answer written to its temporary file in parts of 64 KiB), only what it has learnt of the distinct names and days, each kind to a fixed limit (names matched, answers kept by company and by match for stretches of days, readings of uncertain names, standings, streams as known on a date, the answer's CSV texts: 20,000 each, most of them the ones used lately, in two generations of 20,000), and it holds V8's heap to 20% over what is alive (src/cli/holdHeapGrowth.ts). Those stores fill as a long file visits more companies on more days, so the peak still rises from the smaller file to the larger, more for \`--known-at-trade\`, which keeps two answers a row; the run with V8's old space held to ${HELD_HEAP_MB} MB (\`node --max-old-space-size\`) shows that a million rows fit in it.`;
+const MEMORY_COST = `What \`screen\` keeps is bounded: it holds no rows (csv-parse is fed 64 KiB at a time, the answer written to its temporary file in parts of 64 KiB), only what it has learnt of the distinct names and days, each kind to a fixed limit (names matched, answers kept by company and by match for stretches of days, readings of uncertain names, standings, streams as known on a date: 20,000 each, most of them the ones used lately, in two generations; the answer's CSV texts, two generations of 10,000), and it holds V8's heap to 20% over what is alive (src/cli/holdHeapGrowth.ts). Those stores fill as a long file visits more companies on more days, so the peak still rises somewhat from the smaller file to the larger.`;
 
 function missedNotes(sizes: readonly SizeRuns[]): string[] {
   const notes: string[] = [];
