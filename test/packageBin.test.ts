@@ -26,7 +26,7 @@ describe("the package", () => {
     });
   }, 120_000);
 
-  it("has a bin bundled with its dependencies: it loads no package from node_modules", () => {
+  it("has a bin bundled with its dependencies: it loads none of their CommonJS modules from node_modules", () => {
     expect(pkg.bin.designations).toBe("dist/bin/designations.js");
     const cache = mkdtempSync(join(tmpdir(), "bin-cache-"));
     try {
