@@ -197,14 +197,7 @@ export class ScreenRecord implements ScreenRecordView {
   /** The stream as known on `knownAt` (its view as of the last date it learnt something), if known then. */
   private streamAsKnown(file: StreamFile, knownAt: IsoDate): ScreenStream | undefined {
     const { dates, views } = this.viewsOf(file);
-    let low = 0;
-    let high = dates.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((dates[middle] as IsoDate) <= knownAt) low = middle + 1;
-      else high = middle;
-    }
-    const epoch = low - 1;
+    const epoch = datesUpTo(dates, knownAt) - 1;
     if (epoch < 0) return undefined;
     let stream = views[epoch];
     if (stream === undefined) {
@@ -267,6 +260,12 @@ function stretchIn(
   dates: readonly IsoDate[],
   date: IsoDate,
 ): { from: IsoDate; to: IsoDate | null } {
+  const low = datesUpTo(dates, date);
+  return { from: dates[low - 1] ?? "", to: dates[low] ?? null };
+}
+
+/** How many of `dates` (sorted) fall on or before `date`. */
+function datesUpTo(dates: readonly IsoDate[], date: IsoDate): number {
   let low = 0;
   let high = dates.length;
   while (low < high) {
@@ -274,5 +273,5 @@ function stretchIn(
     if ((dates[middle] as IsoDate) <= date) low = middle + 1;
     else high = middle;
   }
-  return { from: dates[low - 1] ?? "", to: dates[low] ?? null };
+  return low;
 }
